@@ -1,0 +1,33 @@
+/** The one interface every module uses to reach the database, whether embedded PGlite or a PostgreSQL server. */
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: DatabaseKind;
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Type parsers shared by both drivers, so a query returns the same JavaScript values on each:
+ * int8 as number (counts), numeric as an exact decimal string, date as 'YYYY-MM-DD'.
+ */
+export const INT8_OID = 20;
+export const NUMERIC_OID = 1700;
+export const DATE_OID = 1082;
+
+export function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`int8 value ${text} exceeds the safe integer range; select it as numeric`);
+  return value;
+}
+
+export const identity = (text: string): string => text;

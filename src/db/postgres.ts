@@ -1,0 +1,54 @@
+import pg from 'pg';
+import { DATE_OID, INT8_OID, NUMERIC_OID, identity, parseInt8, type Database, type Queryable } from './database.ts';
+
+const typeParsers = new Map<number, (text: string) => unknown>([
+  [INT8_OID, parseInt8],
+  [NUMERIC_OID, identity],
+  [DATE_OID, identity],
+]);
+const types = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    typeParsers.get(oid) ?? pg.types.getTypeParser(oid, format ?? 'text'),
+};
+
+/** Connects to a PostgreSQL server and checks that it answers before returning. */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, connectionTimeoutMillis: 10_000 });
+  // A pool error on an idle client must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const probe = await pool.connect().catch(async (error: unknown) => {
+    await pool.end().catch(() => undefined);
+    throw error;
+  });
+  probe.release();
+  const query = async <T,>(runner: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) =>
+    (await runner.query(sql, params ? [...params] : undefined)).rows as T[];
+  return {
+    kind: 'postgresql',
+    query: (sql, params) => query(pool, sql, params),
+    transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const scoped: Queryable = {
+          query: (sql, params) => query(client, sql, params),
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+        };
+        const result = await work(scoped);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,222 @@
+/**
+ * Every error code the API returns, with its HTTP status and message in each hand-written language.
+ * zh-Hant messages are generated from zh-Hans with OpenCC. `docs/errors.md` is generated from this file.
+ */
+export interface ErrorDefinition {
+  status: number;
+  /** When a client meets this error, for the documentation. */
+  when: string;
+  messages: { en: string; ru: string; 'zh-Hans': string };
+}
+
+export const errorCatalogue = {
+  VALIDATION_FAILED: {
+    status: 400,
+    when: 'The request does not match the route schema: a missing or malformed field, or a field the route does not know. `details` lists each problem with its path.',
+    messages: {
+      en: 'The request is invalid: {problem}',
+      ru: 'Некорректный запрос: {problem}',
+      'zh-Hans': '请求无效：{problem}',
+    },
+  },
+  MALFORMED_BODY: {
+    status: 400,
+    when: 'The body is not valid JSON.',
+    messages: {
+      en: 'The request body is not valid JSON.',
+      ru: 'Тело запроса не является корректным JSON.',
+      'zh-Hans': '请求正文不是有效的 JSON。',
+    },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    when: 'The body has a content type other than `application/json` (or `multipart/form-data` on upload routes).',
+    messages: {
+      en: 'Content type {contentType} is not accepted; send application/json.',
+      ru: 'Тип содержимого {contentType} не поддерживается; отправьте application/json.',
+      'zh-Hans': '不接受内容类型 {contentType}，请发送 application/json。',
+    },
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    when: 'The body exceeds the route limit.',
+    messages: {
+      en: 'The request body is too large.',
+      ru: 'Тело запроса слишком велико.',
+      'zh-Hans': '请求正文过大。',
+    },
+  },
+  BAD_REQUEST: {
+    status: 400,
+    when: 'The HTTP request itself is malformed in a way no more specific code describes (a bad header, say).',
+    messages: {
+      en: 'The request cannot be processed: {reason}',
+      ru: 'Запрос не может быть обработан: {reason}',
+      'zh-Hans': '无法处理该请求：{reason}',
+    },
+  },
+  NOT_FOUND: {
+    status: 404,
+    when: 'No route answers this method and path.',
+    messages: {
+      en: 'There is no {method} {path} in the API.',
+      ru: 'В API нет {method} {path}.',
+      'zh-Hans': 'API 中没有 {method} {path}。',
+    },
+  },
+  NOT_AUTHENTICATED: {
+    status: 401,
+    when: 'The route needs a logged-in user and the request has no valid session cookie.',
+    messages: {
+      en: 'Please log in to do this.',
+      ru: 'Войдите в систему, чтобы выполнить это действие.',
+      'zh-Hans': '请先登录。',
+    },
+  },
+  FORBIDDEN: {
+    status: 403,
+    when: "The user's role does not allow this action.",
+    messages: {
+      en: 'Your role ({role}) does not allow this action.',
+      ru: 'Ваша роль ({role}) не позволяет выполнить это действие.',
+      'zh-Hans': '您的角色（{role}）无权执行此操作。',
+    },
+  },
+  CSRF_CHECK_FAILED: {
+    status: 403,
+    when: 'A state-changing request lacks the `X-CSRF-Token` header of its session, or comes from another origin.',
+    messages: {
+      en: 'The request failed the cross-site request check; reload the page and try again.',
+      ru: 'Запрос не прошёл проверку межсайтовой подделки; обновите страницу и повторите попытку.',
+      'zh-Hans': '请求未通过跨站请求校验，请刷新页面后重试。',
+    },
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    when: 'Login with an unknown email or a wrong password (the two are not told apart).',
+    messages: {
+      en: 'The email or password is wrong.',
+      ru: 'Неверный адрес электронной почты или пароль.',
+      'zh-Hans': '邮箱或密码错误。',
+    },
+  },
+  TOO_MANY_LOGIN_ATTEMPTS: {
+    status: 429,
+    when: 'Too many failed logins for this email or from this address in the last 15 minutes. `Retry-After` says when to try again.',
+    messages: {
+      en: 'Too many failed login attempts; try again in {minutes} minutes.',
+      ru: 'Слишком много неудачных попыток входа; повторите через {minutes} мин.',
+      'zh-Hans': '登录失败次数过多，请在 {minutes} 分钟后重试。',
+    },
+  },
+  EMAIL_TAKEN: {
+    status: 409,
+    when: 'Registration or account creation with an email that already has an account.',
+    messages: {
+      en: 'An account with this email already exists.',
+      ru: 'Учётная запись с этим адресом уже существует.',
+      'zh-Hans': '该邮箱已注册。',
+    },
+  },
+  WEAK_PASSWORD: {
+    status: 400,
+    when: 'The password is shorter than 10 characters or is the email itself.',
+    messages: {
+      en: 'Choose a password of at least 10 characters that is not your email.',
+      ru: 'Пароль должен содержать не менее 10 символов и не совпадать с адресом почты.',
+      'zh-Hans': '密码至少 10 个字符，且不能与邮箱相同。',
+    },
+  },
+  ORGANISATION_KIND_MISMATCH: {
+    status: 400,
+    when: 'The organisation kind does not fit the role: members belong to enterprises or agencies, providers to logistics, legal or financial providers.',
+    messages: {
+      en: 'An account with role {role} cannot belong to an organisation of kind {kind}.',
+      ru: 'Учётная запись с ролью {role} не может принадлежать организации типа {kind}.',
+      'zh-Hans': '角色为 {role} 的账户不能隶属于类型为 {kind} 的机构。',
+    },
+  },
+  UNKNOWN_COUNTRY: {
+    status: 400,
+    when: 'A country code that is not an ISO 3166-1 alpha-3 code.',
+    messages: {
+      en: '{code} is not an ISO 3166-1 alpha-3 country code.',
+      ru: '{code} не является кодом страны ISO 3166-1 alpha-3.',
+      'zh-Hans': '{code} 不是 ISO 3166-1 三字母国家代码。',
+    },
+  },
+  STATE_NOT_FOUND: {
+    status: 404,
+    when: 'The registry has no state with this ISO alpha-3 code.',
+    messages: {
+      en: 'The registry has no state {iso3}.',
+      ru: 'В реестре нет государства {iso3}.',
+      'zh-Hans': '名录中没有国家 {iso3}。',
+    },
+  },
+  STATE_EXISTS: {
+    status: 409,
+    when: 'Adding a state that the registry already has.',
+    messages: {
+      en: 'The registry already has state {iso3}.',
+      ru: 'Государство {iso3} уже есть в реестре.',
+      'zh-Hans': '名录中已有国家 {iso3}。',
+    },
+  },
+  STATUS_ENTRY_EXISTS: {
+    status: 409,
+    when: 'Adding a status entry identical in state, status and date to an existing one.',
+    messages: {
+      en: '{iso3} already has status {status} from {since}.',
+      ru: 'У {iso3} уже есть статус {status} с {since}.',
+      'zh-Hans': '{iso3} 自 {since} 起已有 {status} 身份。',
+    },
+  },
+  INVALID_DATE: {
+    status: 400,
+    when: 'A date that is not a real calendar date in the form YYYY-MM-DD (or YYYY where a year alone is allowed).',
+    messages: {
+      en: '{value} is not a valid date.',
+      ru: '{value} — некорректная дата.',
+      'zh-Hans': '{value} 不是有效日期。',
+    },
+  },
+  INVALID_PERIOD: {
+    status: 400,
+    when: 'An indicator period not of the form YYYY, YYYY-MM, YYYY-MM-DD or a range START/END of those, or a range that ends before it starts.',
+    messages: {
+      en: '{value} is not a valid period; use YYYY, YYYY-MM, YYYY-MM-DD or START/END.',
+      ru: '{value} — некорректный период; используйте YYYY, YYYY-MM, YYYY-MM-DD или НАЧАЛО/КОНЕЦ.',
+      'zh-Hans': '{value} 不是有效期间，请使用 YYYY、YYYY-MM、YYYY-MM-DD 或 起/止。',
+    },
+  },
+  INDICATOR_NOT_FOUND: {
+    status: 404,
+    when: 'No reported indicator has this id.',
+    messages: {
+      en: 'No reported indicator has id {id}.',
+      ru: 'Нет опубликованного показателя с идентификатором {id}.',
+      'zh-Hans': '没有编号为 {id} 的公布指标。',
+    },
+  },
+  INDICATOR_KEY_TAKEN: {
+    status: 409,
+    when: 'Adding an indicator whose key another indicator already has.',
+    messages: {
+      en: 'An indicator with key {key} already exists.',
+      ru: 'Показатель с ключом {key} уже существует.',
+      'zh-Hans': '键为 {key} 的指标已存在。',
+    },
+  },
+  INTERNAL_ERROR: {
+    status: 500,
+    when: 'An unexpected failure on the server; it is logged with the request id.',
+    messages: {
+      en: 'Something went wrong on the server (request {requestId}).',
+      ru: 'На сервере произошла ошибка (запрос {requestId}).',
+      'zh-Hans': '服务器出错（请求 {requestId}）。',
+    },
+  },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,18 @@
+import type { Database, Queryable } from '../db/database.ts';
+import type { App } from '../http/app-types.ts';
+import { accountRoutes } from './accounts/routes.ts';
+import { orgRoutes } from './org/routes.ts';
+import { loadOrgReference } from './org/reference/load.ts';
+
+/** A vertical slice of the platform: its routes under `/api/<prefix>` and the reference data it ships. */
+export interface PlatformModule {
+  name: string;
+  prefix: string;
+  routes(db: Database): (app: App) => Promise<void>;
+  loadReference?(tx: Queryable): Promise<Record<string, number>>;
+}
+
+export const modules: readonly PlatformModule[] = [
+  { name: 'accounts', prefix: '/api/auth', routes: accountRoutes },
+  { name: 'org', prefix: '/api/org', routes: orgRoutes, loadReference: loadOrgReference },
+];
