@@ -118,6 +118,15 @@ export const errorCatalogue = {
       'zh-Hans': '该邮箱已注册。',
     },
   },
+  INVALID_EMAIL: {
+    status: 400,
+    when: 'An email address without the form name@domain.',
+    messages: {
+      en: '{email} is not an email address.',
+      ru: '{email} не является адресом электронной почты.',
+      'zh-Hans': '{email} 不是有效的邮箱地址。',
+    },
+  },
   WEAK_PASSWORD: {
     status: 400,
     when: 'The password is shorter than 10 characters or is the email itself.',

@@ -50,7 +50,11 @@ export async function findCredentials(db: Queryable, email: string): Promise<{ i
   return rows[0] && { id: rows[0].id, passwordHash: rows[0].password_hash };
 }
 
+// Deliberately loose: the mailbox itself is the only real check; this catches typos such as a missing @.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 function assertPasswordStrength(email: string, password: string): void {
+  if (!EMAIL.test(email.trim())) throw new DomainError('INVALID_EMAIL', { email });
   if ([...password].length < MIN_PASSWORD_LENGTH || password.trim().toLowerCase() === email.trim().toLowerCase()) {
     throw new DomainError('WEAK_PASSWORD');
   }

@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { adminCommand } from './admin.ts';
+import { CliError } from './runtime.ts';
+
+const program = new Command('scohub')
+  .description('SCO Hub command line: administration and data tools. Reads the same environment as the server (DATABASE_URL, DATA_DIR).')
+  .showHelpAfterError()
+  .addCommand(adminCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(error instanceof CliError ? `Error: ${error.message}` : error);
+  process.exitCode = 1;
+}

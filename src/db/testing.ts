@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Database } from './database.ts';
+import { migrate } from './migrate.ts';
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+import { loadReferenceData } from './reference.ts';
+
+export interface TestDatabaseKind {
+  name: 'pglite' | 'postgresql';
+  /** A new empty database, dropped again by its close(). */
+  open(): Promise<Database>;
+}
+
+/** A throwaway database on the server named by TEST_DATABASE_URL, created for one test file. */
+async function openThrowawayPostgres(adminUrl: string): Promise<Database> {
+  const name = `scohub_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString(), 5);
+  return {
+    ...db,
+    close: async () => {
+      await db.close();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set. Data tests run once per kind. */
+export function testDatabaseKinds(env = process.env): TestDatabaseKind[] {
+  const kinds: TestDatabaseKind[] = [{ name: 'pglite', open: () => openPglite() }];
+  const url = env.TEST_DATABASE_URL;
+  if (url) kinds.push({ name: 'postgresql', open: () => openThrowawayPostgres(url) });
+  return kinds;
+}
+
+/** A migrated database with the reference data loaded, as the server has it after start-up. */
+export async function openSeededDatabase(kind: TestDatabaseKind): Promise<Database> {
+  const db = await kind.open();
+  await migrate(db);
+  await loadReferenceData(db);
+  return db;
+}
