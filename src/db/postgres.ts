@@ -7,8 +7,8 @@ const typeParsers = new Map<number, (text: string) => unknown>([
   [DATE_OID, identity],
 ]);
 const types = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    typeParsers.get(oid) ?? pg.types.getTypeParser(oid, format ?? 'text'),
+  getTypeParser: (oid: number, format?: 'text' | 'binary'): ((text: string) => unknown) =>
+    typeParsers.get(oid) ?? (pg.types.getTypeParser(oid, format ?? 'text') as (text: string) => unknown),
 };
 
 /** Connects to a PostgreSQL server and checks that it answers before returning. */

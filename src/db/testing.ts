@@ -12,24 +12,34 @@ export interface TestDatabaseKind {
   open(): Promise<Database>;
 }
 
-/** A throwaway database on the server named by TEST_DATABASE_URL, created for one test file. */
-async function openThrowawayPostgres(adminUrl: string): Promise<Database> {
-  const name = `scohub_test_${randomBytes(6).toString('hex')}`;
+async function asAdmin(adminUrl: string, sql: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Creates an empty database on the server of `adminUrl`; `drop()` removes it even while clients are connected. */
+export async function createThrowawayPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `scohub_test_${randomBytes(6).toString('hex')}`;
+  await asAdmin(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), 5);
+  return { url: url.toString(), drop: () => asAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** A throwaway database on the server named by TEST_DATABASE_URL, created for one test file. */
+async function openThrowawayPostgres(adminUrl: string): Promise<Database> {
+  const throwaway = await createThrowawayPostgres(adminUrl);
+  const db = await openPostgres(throwaway.url, 5);
   return {
     ...db,
     close: async () => {
       await db.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await throwaway.drop();
     },
   };
 }

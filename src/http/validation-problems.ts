@@ -21,7 +21,7 @@ export interface ValidationProblem {
 export function toProblems(errors: readonly FastifySchemaValidationError[], context: string | undefined): ValidationProblem[] {
   return errors.map((error) => {
     const base = [context ?? 'request', ...error.instancePath.split('/').filter(Boolean)];
-    const params = error.params as Record<string, unknown>;
+    const params = error.params;
     if (error.keyword === 'required' && typeof params.missingProperty === 'string') base.push(params.missingProperty);
     if (error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') base.push(params.additionalProperty);
     return { path: base.join('.'), keyword: error.keyword, message: error.message ?? 'is invalid' };

@@ -59,7 +59,7 @@ export async function listIndicators(db: Queryable, filter: IndicatorFilter = {}
 }
 
 export async function getIndicator(db: Queryable, id: string): Promise<Indicator> {
-  const rows = /^[0-9a-f-]{36}$/i.test(id)
+  const rows = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
     ? await db.query<IndicatorRow>(`SELECT ${COLUMNS} FROM indicators WHERE id = $1`, [id])
     : [];
   if (!rows[0]) throw new DomainError('INDICATOR_NOT_FOUND', { id });

@@ -84,7 +84,7 @@ const indicatorFields = {
   value: Decimal,
   unit: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$', maxLength: 30 }),
   qualifier: literalUnion(QUALIFIERS, 'exact as published, about (approximately) or over (more than)'),
-  basePeriod: Type.Union([Type.String({ maxLength: 21 }), Type.Null()]),
+  basePeriod: Type.Union([Type.Null(), Type.String({ maxLength: 21 })]),
   source: Type.String({ minLength: 1, maxLength: 1000 }),
   quote: Type.String({ maxLength: 4000, description: 'The words of the source that state the figure' }),
 };

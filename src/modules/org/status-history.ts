@@ -34,7 +34,7 @@ export function assertCalendarDate(value: string): string {
 export function parseSourceDate(value: string | null | undefined): { since: string | null; sincePrecision: DatePrecision } {
   const text = value?.trim() ?? '';
   if (text === '') return { since: null, sincePrecision: 'unknown' };
-  if (/^\d{4}$/.test(text)) return { since: `${text}-01-01`, sincePrecision: 'year' };
+  if (/^\d{4}$/.test(text)) return { since: assertCalendarDate(`${text}-01-01`), sincePrecision: 'year' };
   return { since: assertCalendarDate(text), sincePrecision: 'day' };
 }
 

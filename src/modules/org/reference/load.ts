@@ -22,7 +22,7 @@ export class ReferenceDataError extends Error {
 
 /** Reads the sourced status history (reference/sco-status-history.csv), checking every row. */
 export async function readStatusHistory(file: URL = STATUS_HISTORY): Promise<(StatusHistoryRow & { status: Status })[]> {
-  const rows = parse(await readFile(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as StatusHistoryRow[];
+  const rows = parse<StatusHistoryRow>(await readFile(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true });
   return rows.map((row, index) => {
     if (!(STATUSES as readonly string[]).includes(row.status)) {
       throw new ReferenceDataError(`${file.pathname}, line ${index + 2}, field status: unknown status "${row.status}"`);

@@ -315,10 +315,10 @@ describe('seed-indicators.json (figures of the 2022 China–SCO cooperation repo
     });
 
     it('China is the first trading partner of Russia and Pakistan, the second of Kazakhstan, Uzbekistan and Kyrgyzstan', () => {
-      const ranks = Object.fromEntries(
+      const ranks: Record<string, string> = Object.fromEntries(
         indicators
           .filter((i) => i.metric === 'trading_partner_rank' && i.partner === 'CHN')
-          .map((i) => [i.reporter, i.value]),
+          .map((i): [string, string] => [i.reporter ?? '', i.value]),
       );
       expect(ranks).toEqual({ RUS: '1', PAK: '1', KAZ: '2', UZB: '2', KGZ: '2' });
     });
