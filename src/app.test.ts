@@ -36,6 +36,11 @@ describe.each(testDatabaseKinds())('the platform on $name', (kind) => {
     expect([plain.statusCode, errorCode(plain)]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
   });
 
+  it('takes JSON bodies as typed: a number where text is expected is an error, not silently converted', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@example.org', password: 12345678901 } });
+    expect(response.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: [{ path: 'body.password', keyword: 'type' }] } });
+  });
+
   it('rejects bodies over the size limit', async () => {
     const payload = JSON.stringify({ email: 'a@b.org', password: 'x'.repeat(2 * 1024 * 1024) });
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload });

@@ -14,6 +14,7 @@ import { installAccessControl } from './http/access.ts';
 import type { App } from './http/app-types.ts';
 import { installErrorHandling, sendError } from './http/error-handler.ts';
 import { ErrorResponse, LocaleSchema } from './http/schemas.ts';
+import { schemaValidators } from './http/validators.ts';
 import { modules } from './modules/index.ts';
 import { UserSchema } from './modules/accounts/schemas.ts';
 import { IndicatorSchema, StateSchema, StatusEntrySchema } from './modules/org/schemas.ts';
@@ -50,8 +51,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  const sharedSchemas = [ErrorResponse, UserSchema, StatusEntrySchema, StateSchema, IndicatorSchema];
+  app.setValidatorCompiler(schemaValidators(sharedSchemas));
 
   // Only JSON bodies: a cross-site HTML form cannot send them without a CORS preflight.
   app.removeContentTypeParser('text/plain');
@@ -60,7 +62,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   installAccessControl(app, db);
   acceptLangParameter(app);
 
-  for (const schema of [ErrorResponse, UserSchema, StatusEntrySchema, StateSchema, IndicatorSchema]) app.addSchema(schema);
+  for (const schema of sharedSchemas) app.addSchema(schema);
 
   await app.register(swagger, {
     openapi: {

@@ -66,8 +66,8 @@ export const NewStatusBody = Type.Object(
     since: Type.Union([Type.String({ pattern: '^\\d{4}(-\\d{2}-\\d{2})?$' }), Type.Null()], {
       description: 'YYYY-MM-DD, or YYYY when the source gives only the year, or null when it gives no date',
     }),
-    event: Type.String({ minLength: 1, maxLength: 500 }),
-    source: Type.String({ minLength: 1, maxLength: 1000, description: 'Where the fact was published: a URL or a document' }),
+    event: Type.String({ pattern: '\\S', maxLength: 500 }),
+    source: Type.String({ pattern: '\\S', maxLength: 1000, description: 'Where the fact was published: a URL or a document' }),
   },
   { additionalProperties: false },
 );
@@ -76,7 +76,7 @@ const Code = Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,40}$', description: 'ISO 
 const Decimal = Type.String({ pattern: '^-?\\d+(\\.\\d+)?$', description: 'Exact decimal in base units' });
 
 const indicatorFields = {
-  subject: Type.String({ minLength: 1, maxLength: 300 }),
+  subject: Type.String({ pattern: '\\S', maxLength: 300 }),
   metric: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 60 }),
   reporter: Type.Union([Code, Type.Null()]),
   partner: Type.Union([Code, Type.Null()]),
@@ -85,7 +85,7 @@ const indicatorFields = {
   unit: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$', maxLength: 30 }),
   qualifier: literalUnion(QUALIFIERS, 'exact as published, about (approximately) or over (more than)'),
   basePeriod: Type.Union([Type.Null(), Type.String({ maxLength: 21 })]),
-  source: Type.String({ minLength: 1, maxLength: 1000 }),
+  source: Type.String({ pattern: '\\S', maxLength: 1000 }),
   quote: Type.String({ maxLength: 4000, description: 'The words of the source that state the figure' }),
 };
 

@@ -39,7 +39,7 @@ async function loadStates(db: Queryable, iso3?: string): Promise<State[]> {
   const params = iso3 === undefined ? [] : [iso3];
   const [stateRows, statusRows] = await Promise.all([
     db.query<StateRow>(`SELECT iso3, iso2, m49, name_en, name_ru, name_zh_hans, name_zh_hant FROM states ${where} ORDER BY iso3`, params),
-    db.query<StatusRow>(`SELECT id, iso3, status, since::text AS since, since_precision, event, source FROM state_statuses ${where}`, params),
+    db.query<StatusRow>(`SELECT id, iso3, status, since::text AS since, since_precision, event, source FROM state_statuses ${where} ORDER BY since NULLS FIRST, seq`, params),
   ]);
   const histories = new Map<string, StatusEntry[]>();
   for (const row of statusRows) {

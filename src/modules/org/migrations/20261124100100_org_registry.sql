@@ -13,6 +13,8 @@ CREATE TABLE states (
 -- A state's standing in the SCO over time; the current status is the latest entry in effect.
 CREATE TABLE state_statuses (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  -- recording order, which decides between two entries of the same date (Laos: dialogue partner, then partner)
+  seq bigint GENERATED ALWAYS AS IDENTITY,
   iso3 char(3) NOT NULL REFERENCES states (iso3),
   status text NOT NULL CHECK (status IN ('member', 'observer', 'dialogue_partner', 'partner', 'accession_in_progress')),
   -- NULL when no source dates the change; a year-only date is stored as 1 January with precision 'year'

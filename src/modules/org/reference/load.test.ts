@@ -12,7 +12,7 @@ import type { Status } from '../model.ts';
 import { overview } from '../overview.ts';
 import { getState, listStates, renameState } from '../states.ts';
 import { parseSourceDate, statusAsOf } from '../status-history.ts';
-import { ReferenceDataError, readSeedIndicators, readStatusHistory } from './load.ts';
+import { ReferenceDataError, readNameOverrides, readSeedIndicators, readStatusHistory } from './load.ts';
 
 const history = await readStatusHistory();
 const seed = await readSeedIndicators();
@@ -87,11 +87,19 @@ describe.each(testDatabaseKinds())('organisation reference data on $name', (kind
       expect(afghanistan.history[0]).toMatchObject({ status: 'observer', since: null, sincePrecision: 'unknown' });
     });
 
+    it('uses the sourced short names where the ISO data gives only a long form', async () => {
+      const overrides = await readNameOverrides();
+      expect(overrides.get('CHN')).toEqual({ ru: 'Китай' });
+      for (const [iso3, names] of overrides) {
+        expect((await getState(db, iso3)).names, iso3).toMatchObject(names);
+      }
+    });
+
     it('loads every seed indicator as published, with its value as an exact decimal string', async () => {
       const loaded = await listIndicators(db);
       expect(loaded.map((i) => i.key).sort()).toEqual(seed.map((i) => i.key).sort());
       for (const figure of seed) {
-        expect(loaded.find((i) => i.key === figure.key), figure.key).toEqual({ id: expect.any(String), ...figure });
+        expect(loaded.find((i) => i.key === figure.key), figure.key).toEqual({ id: expect.any(String) as unknown, ...figure });
       }
     });
   });
@@ -211,5 +219,31 @@ describe('readStatusHistory', () => {
     const failure = readStatusHistory(pathToFileURL(file));
     await expect(failure).rejects.toBeInstanceOf(ReferenceDataError);
     await expect(failure).rejects.toThrow(`${file}, line 3, field status: unknown status "ally"`);
+  });
+});
+
+describe('readNameOverrides', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sco-name-overrides-'));
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('gathers the names of one state across languages', async () => {
+    const file = join(dir, 'two-languages.csv');
+    await writeFile(file, 'iso3,locale,name,source\nNOR,en,Norway (test fixture),https://example.org/fixture\nNOR,ru,Норвегия (тест),https://example.org/fixture\n');
+    expect(await readNameOverrides(pathToFileURL(file))).toEqual(new Map([['NOR', { en: 'Norway (test fixture)', ru: 'Норвегия (тест)' }]]));
+  });
+
+  it('rejects a row with a language the platform does not speak, naming the file, the line and the field', async () => {
+    const file = join(dir, 'unknown-locale.csv');
+    await writeFile(file, 'iso3,locale,name,source\nNOR,fr,Norvège,https://example.org/fixture\n');
+    const failure = readNameOverrides(pathToFileURL(file));
+    await expect(failure).rejects.toBeInstanceOf(ReferenceDataError);
+    await expect(failure).rejects.toThrow(`${file}, line 2, field locale: unknown locale "fr"`);
   });
 });

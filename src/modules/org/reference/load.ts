@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type { Queryable } from '../../../db/database.ts';
 import { isLocale } from '../../../i18n/locale.ts';
@@ -23,25 +24,34 @@ export class ReferenceDataError extends Error {
   override readonly name = 'ReferenceDataError';
 }
 
+/** A small reference CSV with a header row; each record keeps the line it ended on, for error messages. */
+async function readCsv<T>(file: URL): Promise<{ record: T; line: number }[]> {
+  const rows = parse<{ record: T; info: { lines: number } }>(await readFile(file, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+  });
+  return rows.map(({ record, info }) => ({ record, line: info.lines }));
+}
+
 /** Reads the sourced status history (reference/sco-status-history.csv), checking every row. */
 export async function readStatusHistory(file: URL = STATUS_HISTORY): Promise<(StatusHistoryRow & { status: Status })[]> {
-  const rows = parse<StatusHistoryRow>(await readFile(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true });
-  return rows.map((row, index) => {
-    if (!(STATUSES as readonly string[]).includes(row.status)) {
-      throw new ReferenceDataError(`${file.pathname}, line ${index + 2}, field status: unknown status "${row.status}"`);
+  return (await readCsv<StatusHistoryRow>(file)).map(({ record, line }) => {
+    if (!(STATUSES as readonly string[]).includes(record.status)) {
+      throw new ReferenceDataError(`${fileURLToPath(file)}, line ${line}, field status: unknown status "${record.status}"`);
     }
-    return row as StatusHistoryRow & { status: Status };
+    return record as StatusHistoryRow & { status: Status };
   });
 }
 
 /** Short names where the ISO data gives only a long form (e.g. КНР (Китайская Народная Республика) → Китай), with sources. */
 export async function readNameOverrides(file: URL = NAME_OVERRIDES): Promise<Map<string, Partial<LocalisedNames>>> {
-  const rows = parse<{ iso3: string; locale: string; name: string; source: string }>(await readFile(file, 'utf8'), { columns: true, trim: true });
   const overrides = new Map<string, Partial<LocalisedNames>>();
-  rows.forEach((row, index) => {
-    if (!isLocale(row.locale)) throw new ReferenceDataError(`${file.pathname}, line ${index + 2}, field locale: unknown locale "${row.locale}"`);
-    overrides.set(row.iso3, { ...overrides.get(row.iso3), [row.locale]: row.name });
-  });
+  for (const { record, line } of await readCsv<{ iso3: string; locale: string; name: string; source: string }>(file)) {
+    if (!isLocale(record.locale)) throw new ReferenceDataError(`${fileURLToPath(file)}, line ${line}, field locale: unknown locale "${record.locale}"`);
+    overrides.set(record.iso3, { ...overrides.get(record.iso3), [record.locale]: record.name });
+  }
   return overrides;
 }
 
