@@ -7,6 +7,20 @@ export interface Queryable {
   query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk-loads CSV text (no header; NULL as an empty unquoted field) into `table` with COPY, streaming the chunks
+   * in bounded memory. Returns the number of rows loaded.
+   */
+  copyFrom(table: string, columns: readonly string[], csv: AsyncIterable<string>): Promise<number>;
+}
+
+/** Quotes an SQL identifier; used for the table and column names of COPY, which cannot be bound parameters. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export function copyStatement(table: string, columns: readonly string[], source: string): string {
+  return `COPY ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
 }
 
 export interface Database extends Queryable {

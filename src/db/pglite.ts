@@ -1,6 +1,30 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { DATE_OID, INT8_OID, NUMERIC_OID, identity, parseInt8, type Database, type Queryable } from './database.ts';
+import { DATE_OID, INT8_OID, NUMERIC_OID, copyStatement, identity, parseInt8, type Database, type Queryable } from './database.ts';
+
+// PGlite reads COPY input from an in-memory blob; loading in batches of this size keeps memory bounded.
+const COPY_BATCH_BYTES = 16 * 1024 * 1024;
+
+async function copyInBatches(runner: Pick<PGlite, 'query'>, table: string, columns: readonly string[], csv: AsyncIterable<string>): Promise<number> {
+  const statement = copyStatement(table, columns, `'/dev/blob'`);
+  let rows = 0;
+  let batch: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (size === 0) return;
+    const result = await runner.query(statement, [], { blob: new Blob(batch) });
+    rows += result.affectedRows ?? 0;
+    batch = [];
+    size = 0;
+  };
+  for await (const chunk of csv) {
+    batch.push(chunk);
+    size += chunk.length;
+    if (size >= COPY_BATCH_BYTES) await flush();
+  }
+  await flush();
+  return rows;
+}
 
 const parsers = { [INT8_OID]: parseInt8, [NUMERIC_OID]: identity, [DATE_OID]: identity };
 
@@ -20,12 +44,14 @@ export async function openPglite(dataDir?: string): Promise<Database> {
           exec: async (sql) => {
             await tx.exec(sql);
           },
+          copyFrom: (table, columns, csv) => copyInBatches(tx, table, columns, csv),
         };
         return work(scoped);
       }),
     exec: async (sql) => {
       await pg.exec(sql);
     },
+    copyFrom: (table, columns, csv) => pg.transaction((tx) => copyInBatches(tx, table, columns, csv)),
     close: () => pg.close(),
   };
 }

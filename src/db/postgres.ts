@@ -1,5 +1,14 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { DATE_OID, INT8_OID, NUMERIC_OID, identity, parseInt8, type Database, type Queryable } from './database.ts';
+import { from as copyFromStdin } from 'pg-copy-streams';
+import { DATE_OID, INT8_OID, NUMERIC_OID, copyStatement, identity, parseInt8, type Database, type Queryable } from './database.ts';
+
+async function copyThrough(client: pg.PoolClient, table: string, columns: readonly string[], csv: AsyncIterable<string>): Promise<number> {
+  const target = client.query(copyFromStdin(copyStatement(table, columns, 'STDIN')));
+  await pipeline(Readable.from(csv), target);
+  return target.rowCount ?? 0;
+}
 
 const typeParsers = new Map<number, (text: string) => unknown>([
   [INT8_OID, parseInt8],
@@ -35,6 +44,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
           exec: async (sql) => {
             await client.query(sql);
           },
+          copyFrom: (table, columns, csv) => copyThrough(client, table, columns, csv),
         };
         const result = await work(scoped);
         await client.query('COMMIT');
@@ -48,6 +58,14 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     },
     exec: async (sql) => {
       await pool.query(sql);
+    },
+    copyFrom: async (table, columns, csv) => {
+      const client = await pool.connect();
+      try {
+        return await copyThrough(client, table, columns, csv);
+      } finally {
+        client.release();
+      }
     },
     close: () => pool.end(),
   };
