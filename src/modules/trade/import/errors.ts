@@ -1,0 +1,17 @@
+/** A row of an import file that cannot be read: names the file, line and column, as a person fixing it needs. */
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: string,
+    readonly reason: string,
+  ) {
+    super(`${file}, line ${line}, column ${column}: ${reason}`);
+  }
+}
+
+/** A problem with the file as a whole (unknown layout, missing companion file). */
+export class ImportFileError extends Error {
+  override readonly name = 'ImportFileError';
+}
