@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { adminCommand } from './admin.ts';
 import { CliError } from './runtime.ts';
+import { tradeCommand } from './trade.ts';
 
 const program = new Command('scohub')
   .description('SCO Hub command line: administration and data tools. Reads the same environment as the server (DATABASE_URL, DATA_DIR).')
   .showHelpAfterError()
-  .addCommand(adminCommand());
+  .addCommand(adminCommand())
+  .addCommand(tradeCommand());
 
 try {
   await program.parseAsync(process.argv);

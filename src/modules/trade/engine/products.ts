@@ -1,6 +1,7 @@
-import type { ProductCode, UsdCents } from '../model.ts';
 import { DomainError } from '../../../errors/domain-error.ts';
+import type { ProductCode, UsdCents } from '../model.ts';
 import type { Computed } from './computed.ts';
+import { largestFirst } from './largest-first.ts';
 import { sharePercent } from './ratio.ts';
 
 export type MixLevel = 2 | 4 | 6;
@@ -37,27 +38,24 @@ export function productMix(valuesByProduct: ReadonlyMap<ProductCode, UsdCents>, 
     codeLength ??= product.length;
     if (!HS_CODE.test(product) || product.length < level || product.length !== codeLength) {
       throw new DomainError('VALIDATION_FAILED', {
-        problem: `product ${product} cannot be aggregated to HS${level} with codes of ${codeLength} digits`,
+        problem: `product ${product} cannot be aggregated to HS${level}: codes must be HS codes of one length, at least ${level} digits`,
       });
     }
     const code = product.slice(0, level);
     byCode.set(code, (byCode.get(code) ?? 0n) + value);
   }
-  return withShares(level, [...byCode].map(([product, value]) => ({ product, value })));
-}
-
-function withShares(level: MixLevel, parts: readonly { product: ProductCode; value: UsdCents }[]): ProductMix {
-  const total = parts.reduce((sum, part) => sum + part.value, 0n);
-  const products = [...parts]
-    .sort((a, b) => (a.value === b.value ? a.product.localeCompare(b.product) : a.value > b.value ? -1 : 1))
-    .map(({ product, value }) => ({ product, value, sharePercent: sharePercent(value, total) }));
+  const total = [...byCode.values()].reduce((sum, value) => sum + value, 0n);
+  const products = [...byCode]
+    .sort(largestFirst)
+    .map(([product, value]) => ({ product, value, sharePercent: sharePercent(value, total) }));
   return { level, total, products };
 }
 
-/** The n largest products and, when others remain, one OTHER entry with their sum, so the parts still make the total. */
+/** The n largest products and, when others remain, one OTHER entry last with their sum, so the parts still make the total. */
 export function topProducts(mix: ProductMix, n: number): ProductMix {
   const top = mix.products.slice(0, Math.max(0, n));
   if (top.length === mix.products.length) return mix;
   const rest = mix.products.slice(top.length).reduce((sum, part) => sum + part.value, 0n);
-  return withShares(mix.level, [...top, { product: OTHER_PRODUCTS, value: rest }]);
+  const other = { product: OTHER_PRODUCTS, value: rest, sharePercent: sharePercent(rest, mix.total) };
+  return { ...mix, products: [...top, other] };
 }

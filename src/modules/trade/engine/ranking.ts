@@ -1,5 +1,6 @@
 import type { UsdCents } from '../model.ts';
 import { computed, notComputable, type Computed } from './computed.ts';
+import { largestFirst } from './largest-first.ts';
 import { sharePercent } from './ratio.ts';
 
 /** Comtrade's partner code for the world: the reporter's trade with everyone. */
@@ -26,7 +27,7 @@ export function rankPartners(valuesByPartner: ReadonlyMap<string, UsdCents>, opt
   const aggregates = new Set([WORLD, ...(options.aggregates ?? [])]);
   const partners = [...valuesByPartner]
     .filter(([partner]) => !aggregates.has(partner))
-    .sort(([pa, a], [pb, b]) => (a === b ? pa.localeCompare(pb) : a > b ? -1 : 1));
+    .sort(largestFirst);
   const whole = valuesByPartner.get(WORLD) ?? partners.reduce((sum, [, value]) => sum + value, 0n);
   let rank = 0;
   return partners.map(([partner, value], index) => {
