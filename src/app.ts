@@ -121,7 +121,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/')) {
+    // Missing built assets are real 404s (a stale page after a rebuild), not routes of the single-page app.
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/assets/')) {
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     }
     return sendError(request, reply, 'NOT_FOUND', { method: request.method, path });

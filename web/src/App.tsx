@@ -1,0 +1,26 @@
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AuthProvider } from './auth/AuthProvider.tsx';
+import { Layout } from './layout/Layout.tsx';
+import { LoginPage } from './pages/account/LoginPage.tsx';
+import { RegisterPage } from './pages/account/RegisterPage.tsx';
+import { HomePage } from './pages/home/HomePage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OrganisationPage } from './pages/org/OrganisationPage.tsx';
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <AuthProvider>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route index element={<HomePage />} />
+            <Route path="organisation" element={<OrganisationPage />} />
+            <Route path="login" element={<LoginPage />} />
+            <Route path="register" element={<RegisterPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </AuthProvider>
+    </BrowserRouter>
+  );
+}
