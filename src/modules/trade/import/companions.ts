@@ -15,6 +15,6 @@ export async function readBaciCountryCodes(dataFile: string): Promise<BaciCountr
   const release = releaseOf(dataFile);
   const chosen = candidates.find((f) => release !== undefined && f.toLowerCase() === `country_codes_${release.toLowerCase()}.csv`) ?? candidates.at(-1);
   if (!chosen) throw new ImportFileError(`${dataFile}: no country_codes_V*.csv beside it; BACI's country codes are its own and come in that file`);
-  const [header = [], ...rows] = parse(await readFile(join(folder, chosen), 'utf8'), { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+  const [header = [], ...rows] = parse(await readFile(join(folder, chosen), 'utf8'), { bom: true, skip_empty_lines: true, relax_column_count: true });
   return baciCountryCodes(header, rows);
 }
