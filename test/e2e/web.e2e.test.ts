@@ -105,7 +105,7 @@ describe.skipIf(!chromiumPath)('web app end to end', () => {
   it('shows the map, speaks four languages, lists the states and logs in and out', { timeout: 90_000 }, async () => {
     const page = await newPage();
     const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
 
     await page.goto(base);
     await page.getByTestId('sco-map').waitFor();

@@ -52,7 +52,9 @@ export default function WorldMap({ states, label }: Props) {
     registerWorld();
     const instance = echarts.init(element, undefined, { renderer: 'svg' });
     chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
+    const observer = new ResizeObserver(() => {
+      if (!instance.isDisposed()) instance.resize();
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
@@ -75,6 +77,8 @@ export default function WorldMap({ states, label }: Props) {
           itemStyle: { areaColor: STATUS_COLOURS[status] },
         };
       });
+    // A tooltip left open over a region would point at series data that the update replaces.
+    chart.current?.dispatchAction({ type: 'hideTip' });
     chart.current?.setOption(
       {
         tooltip: {
