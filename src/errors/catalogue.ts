@@ -217,6 +217,51 @@ export const errorCatalogue = {
       'zh-Hans': '键为 {key} 的指标已存在。',
     },
   },
+  DATASET_NOT_FOUND: {
+    status: 404,
+    when: 'No trade dataset has this name or id.',
+    messages: {
+      en: 'There is no trade dataset {dataset}.',
+      ru: 'Набора торговых данных {dataset} нет.',
+      'zh-Hans': '没有贸易数据集 {dataset}。',
+    },
+  },
+  TRADE_NO_DATA: {
+    status: 404,
+    when: 'No imported trade dataset has data for the reporter asked about; import one first.',
+    messages: {
+      en: 'No imported trade data covers {reporter}; import a dataset first.',
+      ru: 'Нет импортированных торговых данных по {reporter}; сначала импортируйте набор данных.',
+      'zh-Hans': '尚无涵盖 {reporter} 的贸易数据，请先导入数据集。',
+    },
+  },
+  UNKNOWN_PARTNER_GROUP: {
+    status: 400,
+    when: '`partners` is neither an ISO alpha-3 code (or a comma-separated list of them), WLD, an SCO group (SCO, SCO_MEMBERS, SCO_OBSERVERS, SCO_DIALOGUE_PARTNERS, SCO_PARTNERS, SCO_FAMILY) nor a defined custom group.',
+    messages: {
+      en: '{partners} is not a partner, a list of partners or a known group.',
+      ru: '{partners} не является партнёром, списком партнёров или известной группой.',
+      'zh-Hans': '{partners} 不是贸易伙伴、伙伴列表或已知分组。',
+    },
+  },
+  IMPORT_ROW_INVALID: {
+    status: 400,
+    when: 'A row of an uploaded trade file cannot be read; `details` names the file, line, column and reason. Nothing of the import is kept.',
+    messages: {
+      en: '{file}, line {line}, column {column}: {reason}. Nothing was imported.',
+      ru: '{file}, строка {line}, столбец {column}: {reason}. Ничего не импортировано.',
+      'zh-Hans': '{file} 第 {line} 行 {column} 列：{reason}。未导入任何数据。',
+    },
+  },
+  IMPORT_FILE_INVALID: {
+    status: 400,
+    when: 'An uploaded trade file as a whole cannot be imported: unknown layout, missing column mapping, missing BACI country codes.',
+    messages: {
+      en: 'The file cannot be imported: {reason}',
+      ru: 'Файл не может быть импортирован: {reason}',
+      'zh-Hans': '无法导入该文件：{reason}',
+    },
+  },
   INTERNAL_ERROR: {
     status: 500,
     when: 'An unexpected failure on the server; it is logged with the request id.',

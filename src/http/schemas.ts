@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type TLiteral, type TSchema, type TUnion } from 'typebox';
 import { LOCALES } from '../i18n/locale.ts';
 
 export const LocaleSchema = Type.Union(LOCALES.map((l) => Type.Literal(l)));
@@ -24,9 +24,10 @@ export const Iso3 = Type.String({ pattern: '^[A-Za-z]{3}$', description: 'ISO 31
 
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Calendar date YYYY-MM-DD' });
 
-export function literalUnion<T extends string>(values: readonly T[], description?: string) {
+/** A union of string literals that keeps its static type, e.g. `'member' | 'observer'`. */
+export function literalUnion<const T extends readonly string[]>(values: T, description?: string): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {
   return Type.Union(
     values.map((v) => Type.Literal(v)),
     description === undefined ? {} : { description },
-  );
+  ) as unknown as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
 }

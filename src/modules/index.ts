@@ -3,6 +3,7 @@ import type { App } from '../http/app-types.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { orgRoutes } from './org/routes.ts';
 import { loadOrgReference } from './org/reference/load.ts';
+import { tradeRoutes } from './trade/routes.ts';
 
 /** A vertical slice of the platform: its routes under `/api/<prefix>` and the reference data it ships. */
 export interface PlatformModule {
@@ -15,4 +16,5 @@ export interface PlatformModule {
 export const modules: readonly PlatformModule[] = [
   { name: 'accounts', prefix: '/api/auth', routes: accountRoutes },
   { name: 'org', prefix: '/api/org', routes: orgRoutes, loadReference: loadOrgReference },
+  { name: 'trade', prefix: '/api/trade', routes: tradeRoutes },
 ];

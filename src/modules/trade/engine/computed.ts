@@ -5,7 +5,7 @@ export type NotComputableReason = 'missing_current' | 'missing_base' | 'zero_bas
 export interface NotComputable {
   ok: false;
   reason: NotComputableReason;
-  missing?: readonly string[];
+  missing?: string[];
 }
 
 /** A figure, or the reason it cannot be computed: expected gaps in statistics are values, never NaN or exceptions. */
@@ -16,5 +16,6 @@ export function computed<T>(value: T): Computed<T> {
 }
 
 export function notComputable(reason: NotComputableReason, missing?: readonly string[]): NotComputable {
-  return missing === undefined || missing.length === 0 ? { ok: false, reason } : { ok: false, reason, missing };
+  if (missing === undefined || missing.length === 0) return { ok: false, reason };
+  return { ok: false, reason, missing: [...missing] };
 }

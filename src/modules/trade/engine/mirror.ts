@@ -2,7 +2,7 @@ import type { UsdCents } from '../model.ts';
 import { computed, notComputable, type Computed } from './computed.ts';
 import { growthPercent } from './ratio.ts';
 
-/** One shipment as both sides report it: A's exports to B, and B's imports from A. */
+/** One flow as both sides report it: A's exports to B, and B's imports from A. */
 export interface MirrorInput {
   exporterReported?: UsdCents | undefined;
   importerReported?: UsdCents | undefined;
@@ -11,7 +11,7 @@ export interface MirrorInput {
 export interface Mirror {
   exporterReported: UsdCents | undefined;
   importerReported: UsdCents | undefined;
-  /** Importer's value minus exporter's: usually positive, since imports are valued CIF (with freight and insurance) and exports FOB. */
+  /** Importer's value minus exporter's: usually positive, imports being valued CIF (with freight and insurance). */
   gap: Computed<UsdCents>;
   /** The gap as a percentage of the exporter's value. */
   gapPercent: Computed<number>;
@@ -34,16 +34,22 @@ export function mirror({ exporterReported, importerReported }: MirrorInput): Mir
  * 'importer_else_exporter' prefers the importer, whose customs usually record imports more completely.
  */
 export function pickMirrorValue(pair: Mirror, side: MirrorSide): Computed<UsdCents> {
-  const { exporterReported: exporter, importerReported: importer } = pair;
-  const chosen =
-    side === 'exporter'
-      ? exporter
-      : side === 'importer'
-        ? importer
-        : side === 'importer_else_exporter'
-          ? (importer ?? exporter)
-          : exporter === undefined || (importer !== undefined && importer > exporter)
-            ? importer
-            : exporter;
+  const chosen = chooseSide(pair.exporterReported, pair.importerReported, side);
   return chosen === undefined ? notComputable('no_data') : computed(chosen);
+}
+
+type Reported = UsdCents | undefined;
+
+function chooseSide(exporter: Reported, importer: Reported, side: MirrorSide): Reported {
+  switch (side) {
+    case 'exporter':
+      return exporter;
+    case 'importer':
+      return importer;
+    case 'importer_else_exporter':
+      return importer ?? exporter;
+    case 'max':
+      if (exporter === undefined) return importer;
+      return importer !== undefined && importer > exporter ? importer : exporter;
+  }
 }

@@ -38,7 +38,7 @@ export function productMix(valuesByProduct: ReadonlyMap<ProductCode, UsdCents>, 
     codeLength ??= product.length;
     if (!HS_CODE.test(product) || product.length < level || product.length !== codeLength) {
       throw new DomainError('VALIDATION_FAILED', {
-        problem: `product ${product} cannot be aggregated to HS${level}: codes must be HS codes of one length, at least ${level} digits`,
+        problem: `product ${product}: HS${level} needs HS codes all of one length, at least ${level} digits`,
       });
     }
     const code = product.slice(0, level);
@@ -51,7 +51,7 @@ export function productMix(valuesByProduct: ReadonlyMap<ProductCode, UsdCents>, 
   return { level, total, products };
 }
 
-/** The n largest products and, when others remain, one OTHER entry last with their sum, so the parts still make the total. */
+/** The n largest products and, when others remain, OTHER last with their sum, so the parts still make the total. */
 export function topProducts(mix: ProductMix, n: number): ProductMix {
   const top = mix.products.slice(0, Math.max(0, n));
   if (top.length === mix.products.length) return mix;

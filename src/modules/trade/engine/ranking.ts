@@ -23,7 +23,10 @@ export interface RankingOptions {
  * Partners by value, largest first (ties by code, for a stable order). Aggregates are not ranked. Shares are of the
  * world value when one is given, which counts partners not listed; otherwise of the sum of the partners ranked.
  */
-export function rankPartners(valuesByPartner: ReadonlyMap<string, UsdCents>, options: RankingOptions = {}): PartnerRank[] {
+export function rankPartners(
+  valuesByPartner: ReadonlyMap<string, UsdCents>,
+  options: RankingOptions = {},
+): PartnerRank[] {
   const aggregates = new Set([WORLD, ...(options.aggregates ?? [])]);
   const partners = [...valuesByPartner]
     .filter(([partner]) => !aggregates.has(partner))

@@ -1,0 +1,94 @@
+import type { Queryable } from '../../../db/database.ts';
+import { decimalToCents } from '../formats/decimal.ts';
+import type { Flow } from '../model.ts';
+
+/** One rollup row: a value of a flow in a year (month 0) or month, for a key such as a partner or a product. */
+export interface FlowPoint {
+  key: string;
+  flow: Flow;
+  year: number;
+  month: number;
+  value: bigint;
+}
+
+interface PointRow {
+  key: string;
+  flow: Flow;
+  year: number;
+  month: number;
+  value: string;
+}
+
+const toPoints = (rows: PointRow[]): FlowPoint[] =>
+  rows.map((r) => ({ key: r.key, flow: r.flow, year: r.year, month: r.month, value: decimalToCents(r.value)! }));
+
+export interface Scope {
+  datasetId: string;
+  reporter: string;
+  /** Partner codes to sum over; one of them may be 'WLD'. */
+  partners: readonly string[];
+  /** Only these years; all years when undefined. */
+  years?: readonly number[] | undefined;
+}
+
+/** The reporter's values with the partners, summed over them, per flow and period (key ''). Reads the rollup. */
+export async function groupTotals(db: Queryable, scope: Scope): Promise<FlowPoint[]> {
+  const rows = await db.query<PointRow>(
+    `SELECT '' AS key, flow, year, month, sum(value)::text AS value FROM trade_totals
+      WHERE dataset_id = $1 AND reporter = $2 AND partner = ANY($3::text[]) AND ($4::int[] IS NULL OR year = ANY($4::int[]))
+      GROUP BY flow, year, month`,
+    [scope.datasetId, scope.reporter, scope.partners, scope.years ?? null],
+  );
+  return toPoints(rows);
+}
+
+/** The reporter's values with every partner in the given years (key = partner). Reads the rollup. */
+export async function partnerTotals(db: Queryable, scope: Omit<Scope, 'partners'>): Promise<FlowPoint[]> {
+  const rows = await db.query<PointRow>(
+    `SELECT partner AS key, flow, year, month, value::text AS value FROM trade_totals
+      WHERE dataset_id = $1 AND reporter = $2 AND ($3::int[] IS NULL OR year = ANY($3::int[]))`,
+    [scope.datasetId, scope.reporter, scope.years ?? null],
+  );
+  return toPoints(rows);
+}
+
+/** Every reporter's value with one partner (key = reporter), for maps shaded by trade with a country. */
+export async function reporterTotalsWith(db: Queryable, scope: { datasetId: string; partner: string; years: readonly number[] }): Promise<FlowPoint[]> {
+  const rows = await db.query<PointRow>(
+    `SELECT reporter AS key, flow, year, month, value::text AS value FROM trade_totals
+      WHERE dataset_id = $1 AND partner = $2 AND year = ANY($3::int[])`,
+    [scope.datasetId, scope.partner, scope.years],
+  );
+  return toPoints(rows);
+}
+
+/**
+ * Values by product (key = HS code) with the partners. Chapters and headings come from the rollup; subheadings
+ * from the dataset's detailed records, where a reconciled dataset's imports are its partners' exports.
+ */
+export async function productTotals(
+  db: Queryable,
+  scope: Scope & { level: 2 | 4 | 6; reconciled: boolean },
+): Promise<FlowPoint[]> {
+  const params = [scope.datasetId, scope.reporter, scope.partners, scope.years ?? null];
+  const years = '($4::int[] IS NULL OR year = ANY($4::int[]))';
+  if (scope.level !== 6) {
+    const rows = await db.query<PointRow>(
+      `SELECT product AS key, flow, year, month, sum(value)::text AS value FROM trade_products
+        WHERE dataset_id = $1 AND reporter = $2 AND partner = ANY($3::text[]) AND level = ${scope.level} AND ${years}
+        GROUP BY product, flow, year, month`,
+      params,
+    );
+    return toPoints(rows);
+  }
+  const own = `SELECT product, flow, year, month, value FROM trade_flows
+    WHERE dataset_id = $1 AND reporter = $2 AND partner = ANY($3::text[]) AND length(product) = 6 AND ${years}`;
+  const mirrored = `SELECT product, 'M' AS flow, year, month, value FROM trade_flows
+    WHERE dataset_id = $1 AND partner = $2 AND reporter = ANY($3::text[]) AND flow = 'X' AND length(product) = 6 AND ${years}`;
+  const rows = await db.query<PointRow>(
+    `SELECT product AS key, flow, year, month, sum(value)::text AS value FROM (${own}${scope.reconciled ? ` UNION ALL ${mirrored}` : ''}) lines
+      GROUP BY product, flow, year, month`,
+    params,
+  );
+  return toPoints(rows);
+}

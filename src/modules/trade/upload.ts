@@ -1,0 +1,114 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import { Type } from 'typebox';
+import type { Database } from '../../db/database.ts';
+import { DomainError } from '../../errors/domain-error.ts';
+import type { App } from '../../http/app-types.ts';
+import { errorResponses, literalUnion } from '../../http/schemas.ts';
+import { centsToDecimal } from './formats/decimal.ts';
+import { TRADE_FORMATS } from './formats/detect.ts';
+import { parseColumnMapping } from './formats/mapped-csv.ts';
+import { RowError } from './formats/row.ts';
+import { ImportError, ImportFileError } from './import/errors.ts';
+import { importTradeFile } from './import/import-dataset.ts';
+
+/** Largest upload accepted, per file. Bigger releases are imported with the command line. */
+export const UPLOAD_LIMIT_BYTES = 512 * 1024 * 1024;
+
+const ImportQuery = Type.Object(
+  {
+    format: Type.Optional(literalUnion(TRADE_FORMATS)),
+    dataset: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9._-]*$', maxLength: 100 })),
+    release: Type.Optional(Type.String({ maxLength: 40 })),
+    map: Type.Optional(Type.String({ maxLength: 1000, description: 'Column mapping of a plain CSV: year=…,reporter=…,partner=…,flow=…,value=…' })),
+  },
+  { additionalProperties: false },
+);
+
+const ImportResponse = Type.Object({
+  status: literalUnion(['imported', 'unchanged'] as const),
+  dataset: Type.Object({ id: Type.String(), name: Type.String(), release: Type.String() }),
+  replacedRelease: Type.Union([Type.String(), Type.Null()]),
+  rowsRead: Type.Integer(),
+  records: Type.Integer(),
+  periods: Type.Array(Type.String()),
+  reporters: Type.Integer(),
+  totalValue: Type.String(),
+  skipped: Type.Record(Type.String(), Type.Integer()),
+});
+
+const safeName = (name: string) => basename(name).replace(/[^A-Za-z0-9._-]/g, '_') || 'upload.csv';
+
+/** Upload of a trade file (field `file`, BACI's country codes as field `companion`), imported in one transaction. */
+export function importRoutes(db: Database) {
+  return async (app: App) => {
+    await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 3, fields: 0, parts: 3 } });
+    app.post(
+      '/imports',
+      {
+        config: { access: ['admin', 'member'] },
+        schema: {
+          tags: ['trade'],
+          summary: 'Upload and import a trade statistics file (multipart: file, and for BACI companion = country_codes_V*.csv)',
+          consumes: ['multipart/form-data'],
+          querystring: ImportQuery,
+          response: { 201: ImportResponse, 200: ImportResponse, ...errorResponses(400, 401, 403, 413, 415) },
+        },
+      },
+      async (request, reply) => {
+        const folder = await mkdtemp(join(tmpdir(), 'scohub-upload-'));
+        try {
+          let dataFile: string | undefined;
+          for await (const part of request.files()) {
+            const path = join(folder, safeName(part.filename));
+            await pipeline(part.file, createWriteStream(path));
+            if (part.file.truncated) throw new DomainError('PAYLOAD_TOO_LARGE');
+            if (part.fieldname === 'file') dataFile = path;
+          }
+          if (!dataFile) {
+            throw new DomainError('VALIDATION_FAILED', { problem: 'no file field' }, [{ path: 'body.file', keyword: 'required', message: 'upload the data file as field file' }]);
+          }
+          const q = request.query;
+          let mapping;
+          try {
+            mapping = q.map === undefined ? undefined : parseColumnMapping(q.map);
+          } catch (error) {
+            if (error instanceof RowError) throw new DomainError('IMPORT_FILE_INVALID', { reason: `map, field ${error.column}: ${error.reason}` });
+            throw error;
+          }
+          const result = await importTradeFile(db, { file: dataFile, format: q.format, dataset: q.dataset, release: q.release, mapping, importedBy: request.session!.user.id });
+          if (result.status === 'unchanged') {
+            return reply.status(200).send({ status: 'unchanged', dataset: result.dataset, replacedRelease: null, rowsRead: 0, records: 0, periods: [], reporters: 0, totalValue: '0.00', skipped: {} });
+          }
+          const { summary } = result;
+          return reply.status(201).send({
+            status: 'imported',
+            dataset: result.dataset,
+            replacedRelease: result.replaced?.release ?? null,
+            rowsRead: summary.rowsRead,
+            records: summary.records,
+            periods: [...summary.periods].sort(),
+            reporters: summary.reporters.size,
+            totalValue: centsToDecimal(summary.totalValue),
+            skipped: summary.skipped,
+          });
+        } catch (error) {
+          if (error instanceof ImportError) {
+            throw new DomainError('IMPORT_ROW_INVALID', { file: error.file, line: error.line, column: error.column, reason: error.reason }, [
+              { file: error.file, line: error.line, column: error.column, reason: error.reason },
+            ]);
+          }
+          if (error instanceof ImportFileError) throw new DomainError('IMPORT_FILE_INVALID', { reason: error.message.replace(folder, '').replace(/^\//, '') });
+          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('PAYLOAD_TOO_LARGE');
+          throw error;
+        } finally {
+          await rm(folder, { recursive: true, force: true });
+        }
+      },
+    );
+  };
+}
