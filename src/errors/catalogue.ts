@@ -244,6 +244,24 @@ export const errorCatalogue = {
       'zh-Hans': '{partners} 不是贸易伙伴、伙伴列表或已知分组。',
     },
   },
+  GROUP_RESERVED: {
+    status: 409,
+    when: 'Defining a custom partner group under a code the registry or the world already uses (SCO, SCO_MEMBERS, …, WLD).',
+    messages: {
+      en: '{code} is a reserved group code.',
+      ru: '{code} — зарезервированный код группы.',
+      'zh-Hans': '{code} 是保留的分组代码。',
+    },
+  },
+  GROUP_NOT_FOUND: {
+    status: 404,
+    when: 'No custom partner group has this code.',
+    messages: {
+      en: 'There is no partner group {code}.',
+      ru: 'Группы партнёров {code} нет.',
+      'zh-Hans': '没有伙伴分组 {code}。',
+    },
+  },
   IMPORT_ROW_INVALID: {
     status: 400,
     when: 'A row of an uploaded trade file cannot be read; `details` names the file, line, column and reason. Nothing of the import is kept.',

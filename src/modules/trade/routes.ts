@@ -22,6 +22,7 @@ import {
   SummaryResponse,
 } from './schemas.ts';
 import { deleteDataset, listDatasets } from './store/datasets.ts';
+import { groupRoutes } from './groups.ts';
 import { importRoutes } from './upload.ts';
 
 const cellOf = (figure: MoneyFigure | Computed<number> | undefined) => (figure === undefined ? '' : figure.ok ? figure.value : `not computable: ${figure.reason}`);
@@ -36,6 +37,7 @@ function periodOf(query: { period?: string | undefined; year?: number | undefine
 export function tradeRoutes(db: Database) {
   return async (app: App) => {
     await app.register(importRoutes(db));
+    await app.register(groupRoutes(db));
 
     app.get(
       '/summary',
