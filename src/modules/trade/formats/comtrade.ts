@@ -30,8 +30,8 @@ export function comtradeLegacyMapper(header: readonly string[]): RowMapper {
     if (!flow) return { skipped: `trade flow ${flowText} is not analysed` };
     const y = readYear(field(fields, year), 'Year');
     const periodText = field(fields, period);
+    if (!/^\d{4}(\d{2})?$/.test(periodText)) throw new RowError('Period', `"${periodText}" is neither YYYY nor YYYYMM`);
     const month = periodText.length === 6 ? readMonth(periodText.slice(4), 'Period') : 0;
-    if (periodText.length !== 4 && periodText.length !== 6) throw new RowError('Period', `"${periodText}" is neither YYYY nor YYYYMM`);
     const reporterIsoText = field(fields, reporterIso);
     const partnerIsoText = field(fields, partnerIso);
     return [

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse';
 import type { Database, Queryable } from '../../../db/database.ts';
 import { centsToDecimal } from '../formats/decimal.ts';
 import { detectLayout } from '../formats/detect.ts';
+import { MAPPING_FIELDS, type ColumnMapping } from '../formats/mapped-csv.ts';
 import { readBaciCountryCodes, releaseOf } from './companions.ts';
 import { COPY_COLUMNS, emptySummary, readTradeFile, type ReadOptions, type ReadSummary } from './read.ts';
 import { buildRollups } from './rollups.ts';
@@ -27,9 +28,11 @@ export type ImportResult =
   | { status: 'imported'; dataset: ImportedDataset; replaced: ImportedDataset | null; summary: ReadSummary }
   | { status: 'unchanged'; dataset: ImportedDataset };
 
-async function hashFile(file: string): Promise<string> {
+async function hashFile(file: string, mapping: ColumnMapping | undefined): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file, { highWaterMark: 4 * 1024 * 1024 })) hash.update(chunk as Buffer);
+  // The same bytes read with another column mapping are other data: a corrected mapping must import again.
+  if (mapping) hash.update(JSON.stringify(MAPPING_FIELDS.map((name) => mapping[name] ?? (name === 'valueScale' ? 0 : null))));
   return hash.digest('hex');
 }
 
@@ -60,7 +63,7 @@ export async function dropDataset(tx: Queryable, datasetId: string): Promise<voi
  * old one atomically. Killed midway, the transaction never commits and the previous data stays as it was.
  */
 export async function importTradeFile(db: Database, request: ImportRequest): Promise<ImportResult> {
-  const contentHash = await hashFile(request.file);
+  const contentHash = await hashFile(request.file, request.mapping);
   const identity = datasetIdentity(request.file, request.dataset, request.release);
   const [existing] = await db.query<{ id: string; name: string; release: string }>(
     'SELECT id, name, release FROM trade_datasets WHERE content_hash = $1 AND name = $2',
@@ -69,7 +72,9 @@ export async function importTradeFile(db: Database, request: ImportRequest): Pro
   if (existing) return { status: 'unchanged', dataset: existing };
 
   const header = await readHeader(request.file);
-  const isBaci = request.format !== 'csv' && detectLayout(header) === 'baci';
+  // A mapping without a format means a plain CSV, whatever its header looks like (as the reader decides too).
+  const plainCsv = request.format === 'csv' || (request.mapping !== undefined && request.format === undefined);
+  const isBaci = !plainCsv && detectLayout(header) === 'baci';
   const baciCountries = isBaci ? await readBaciCountryCodes(request.file) : undefined;
   const summary = emptySummary();
 

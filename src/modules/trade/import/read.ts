@@ -80,7 +80,7 @@ export async function* readTradeFile(options: ReadOptions, summary: ReadSummary)
   const input = createReadStream(options.file, { highWaterMark: 1024 * 1024 });
   let bytes = 0;
   input.on('data', (chunk) => (bytes += chunk.length));
-  const parser = input.pipe(parse({ info: true, relax_column_count: false, bom: true, skip_empty_lines: true }));
+  const parser = input.pipe(parse({ info: true, relax_column_count: true, bom: true, skip_empty_lines: true }));
   let map: RowMapper | undefined;
   let header: string[] = [];
   let chunk = '';
@@ -100,6 +100,8 @@ export async function* readTradeFile(options: ReadOptions, summary: ReadSummary)
       summary.rowsRead += 1;
       let outcome;
       try {
+        // Checked here rather than by the parser, so that --skip-invalid can set such a row aside like any other.
+        if (record.length !== header.length) throw new RowError('-', `expected ${header.length} fields as in the header, found ${record.length}`);
         outcome = map(record);
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
