@@ -172,6 +172,11 @@ export async function seriesFor(
   return { dataset: refOf(dataset), reporter, partners: group, flow: question.flow, frequency: question.frequency, points: out };
 }
 
+/** Partners ranked by value; areas not elsewhere specified (X###) are residuals, not partners, so never ranked. */
+function rankingOf(values: ReadonlyMap<string, bigint>) {
+  return rankPartners(values, { aggregates: [...values.keys()].filter((k) => /^X\d{3}$/.test(k)) });
+}
+
 export interface PartnerRanking {
   dataset: DatasetRef;
   reporter: string;
@@ -191,9 +196,7 @@ export async function partnerRanking(
   const reporter = question.reporter.toUpperCase();
   const dataset = await resolveDataset(db, { reporter, name: question.dataset, years: [period.year], monthly: period.kind === 'months' });
   const values = totalsOverPeriod(await partnerTotals(db, { datasetId: dataset.id, reporter, years: [period.year] }), question.flow, period);
-  // Areas not elsewhere specified (X###) are residuals, not partners.
-  const aggregates = [...values.keys()].filter((k) => /^X\d{3}$/.test(k));
-  const ranking = rankPartners(values, { aggregates });
+  const ranking = rankingOf(values);
   const world = values.get('WLD');
   return {
     dataset: refOf(dataset),
@@ -299,7 +302,7 @@ async function evidenceFor(db: Queryable, query: ClaimQuery, datasetName: string
   if (query.kind === 'rank') {
     const dataset = await resolveDataset(db, { reporter: query.reporter, name: datasetName, years: [period.year], monthly: period.kind === 'months' });
     const values = totalsOverPeriod(await partnerTotals(db, { datasetId: dataset.id, reporter: query.reporter, years: [period.year] }), 'total', period);
-    return { dataset, evidence: { ranking: rankPartners(values) } };
+    return { dataset, evidence: { ranking: rankingOf(values) } };
   }
   const { dataset, group } = await scopeOf(db, { dataset: datasetName, reporter: query.reporter, partners: query.partner, flow: 'total' }, period, {
     years: [period.year],
@@ -315,6 +318,8 @@ async function evidenceFor(db: Queryable, query: ClaimQuery, datasetName: string
  * tolerance, inconsistent, or not computable (with the reason, e.g. no dataset covers the reporter).
  */
 export async function checkClaims(db: Queryable, options: { dataset?: string | undefined; tolerancePercent: number }): Promise<ClaimRow[]> {
+  // A dataset named but absent is the caller's mistake, not ten claims without data.
+  if (options.dataset !== undefined) await resolveDataset(db, { reporter: '', name: options.dataset });
   const rows: ClaimRow[] = [];
   for (const indicator of await listIndicators(db)) {
     const query = claimQuery(indicator);

@@ -46,7 +46,9 @@ const safeName = (name: string) => basename(name).replace(/[^A-Za-z0-9._-]/g, '_
 /** Upload of a trade file (field `file`, BACI's country codes as field `companion`), imported in one transaction. */
 export function importRoutes(db: Database) {
   return async (app: App) => {
-    await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 3, fields: 0, parts: 3 } });
+    // Text fields are refused below rather than by a limit of 0: hitting busboy's fields limit before a file part
+    // leaves the request without an answer.
+    await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 3, fields: 3, parts: 3 } });
     app.post(
       '/imports',
       {
@@ -63,7 +65,12 @@ export function importRoutes(db: Database) {
         const folder = await mkdtemp(join(tmpdir(), 'scohub-upload-'));
         try {
           let dataFile: string | undefined;
-          for await (const part of request.files()) {
+          for await (const part of request.parts()) {
+            if (part.type !== 'file') {
+              throw new DomainError('VALIDATION_FAILED', { problem: `unknown field ${part.fieldname}` }, [
+                { path: `body.${part.fieldname}`, keyword: 'additionalProperties', message: 'send only files: the data as field file, and for BACI its country codes as field companion' },
+              ]);
+            }
             const path = join(folder, safeName(part.filename));
             await pipeline(part.file, createWriteStream(path));
             if (part.file.truncated) throw new DomainError('PAYLOAD_TOO_LARGE');
@@ -103,7 +110,10 @@ export function importRoutes(db: Database) {
             ]);
           }
           if (error instanceof ImportFileError) throw new DomainError('IMPORT_FILE_INVALID', { reason: error.message.replace(folder, '').replace(/^\//, '') });
-          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('PAYLOAD_TOO_LARGE');
+          const code = (error as { code?: string }).code;
+          if (code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('PAYLOAD_TOO_LARGE');
+          // A body that is not multipart/form-data (JSON, say) is a media type this route does not take.
+          if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new DomainError('UNSUPPORTED_MEDIA_TYPE', { contentType: request.headers['content-type'] ?? '' });
           throw error;
         } finally {
           await rm(folder, { recursive: true, force: true });
