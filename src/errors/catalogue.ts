@@ -32,9 +32,9 @@ export const errorCatalogue = {
     status: 415,
     when: 'The body has a content type other than `application/json` (or `multipart/form-data` on upload routes).',
     messages: {
-      en: 'Content type {contentType} is not accepted; send application/json.',
-      ru: 'Тип содержимого {contentType} не поддерживается; отправьте application/json.',
-      'zh-Hans': '不接受内容类型 {contentType}，请发送 application/json。',
+      en: 'Content type {contentType} is not accepted here; send application/json (multipart/form-data for uploads).',
+      ru: 'Тип содержимого {contentType} здесь не поддерживается; отправьте application/json (multipart/form-data для загрузки файлов).',
+      'zh-Hans': '此处不接受内容类型 {contentType}，请发送 application/json（上传文件时为 multipart/form-data）。',
     },
   },
   PAYLOAD_TOO_LARGE: {

@@ -52,13 +52,22 @@ export function periodEnd(period: Period): string {
 }
 
 /** Combines per-flow rows into the series of one flow selector; a total needs exports and imports in each period. */
-export function seriesOf(points: readonly FlowPoint[], selector: FlowSelector): TradeSeries {
+export function seriesOf(
+  points: readonly FlowPoint[],
+  selector: FlowSelector,
+  reportedFlows?: ReadonlyMap<number, ReadonlySet<Flow>>,
+): TradeSeries {
   const byPeriod = new Map<number, { year: number; month: number; values: Partial<Record<Flow, bigint>> }>();
   for (const p of points) {
     const key = p.year * 100 + p.month;
-    const entry = byPeriod.get(key) ?? { year: p.year, month: p.month, values: {} };
+    let entry = byPeriod.get(key);
+    if (!entry) {
+      entry = { year: p.year, month: p.month, values: {} };
+      // A flow reported in this period, but not for this key, is a zero (nothing imported from that partner).
+      for (const flow of reportedFlows?.get(key) ?? []) entry.values[flow] = 0n;
+      byPeriod.set(key, entry);
+    }
     entry.values[p.flow] = (entry.values[p.flow] ?? 0n) + p.value;
-    byPeriod.set(key, entry);
   }
   const rows = [];
   for (const { year, month, values } of byPeriod.values()) {
@@ -79,11 +88,25 @@ function byKey(points: readonly FlowPoint[]): Map<string, FlowPoint[]> {
 }
 
 /** Values per key (partner, product) over a period, for keys whose data covers the whole period. */
+/** Flows reported in each period (year × 100 + month) by any key: the flows a key without a row is known to lack. */
+function flowsReported(points: readonly FlowPoint[]): Map<number, Set<Flow>> {
+  const reported = new Map<number, Set<Flow>>();
+  for (const p of points) {
+    const key = p.year * 100 + p.month;
+    const flows = reported.get(key) ?? new Set<Flow>();
+    flows.add(p.flow);
+    reported.set(key, flows);
+  }
+  return reported;
+}
+
 function totalsOverPeriod(points: readonly FlowPoint[], selector: FlowSelector, period: Period): Map<string, bigint> {
   const totals = new Map<string, bigint>();
+  const reported = flowsReported(points);
   for (const [key, keyPoints] of byKey(points)) {
-    const total = periodTotal(seriesOf(keyPoints, selector), period);
-    if (total.ok) totals.set(key, total.value);
+    const total = periodTotal(seriesOf(keyPoints, selector, reported), period);
+    // A key with nothing of the selected flow (a product only imported, in an export mix) is no part of the answer.
+    if (total.ok && total.value !== 0n) totals.set(key, total.value);
   }
   return totals;
 }
@@ -154,7 +177,18 @@ export async function seriesFor(
 ): Promise<SeriesAnswer> {
   const asOf = parsePeriod(String(question.to ?? new Date().getUTCFullYear()));
   const { reporter, dataset, group } = await scopeOf(db, question, asOf, { monthly: question.frequency === 'monthly' });
-  const points = await groupTotals(db, { datasetId: dataset.id, reporter, partners: group.members });
+  // Each year counts the partners the group had at that year's end: SCO trade in 2010 is trade with the members of 2010.
+  const membersIn = new Map<number, Set<string>>();
+  const points: FlowPoint[] = [];
+  for (const point of await partnerTotals(db, { datasetId: dataset.id, reporter })) {
+    let members = membersIn.get(point.year);
+    if (!members) {
+      const yearGroup = await resolvePartnerGroup(db, question.partners, reporter, periodEnd({ kind: 'year', year: point.year }));
+      members = new Set(yearGroup.members);
+      membersIn.set(point.year, members);
+    }
+    if (members.has(point.key)) points.push(point);
+  }
   const series = seriesOf(points, question.flow);
   const inRange = (year: number) => (question.from === undefined || year >= question.from) && (question.to === undefined || year <= question.to);
   const out: { period: string; value: string }[] = [];

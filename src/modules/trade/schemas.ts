@@ -17,7 +17,7 @@ const Partners = Type.String({
   pattern: '^[A-Za-z0-9_,]{3,200}$',
   description: 'ISO alpha-3 code, comma-separated list, WLD, an SCO group (SCO, SCO_MEMBERS, SCO_OBSERVERS, SCO_DIALOGUE_PARTNERS, SCO_PARTNERS, SCO_FAMILY) or a custom group; the reporter itself is never counted',
 });
-const Period = Type.String({ pattern: '^\\d{4}(-\\d{2}(/\\d{4}-\\d{2})?)?$', description: 'YYYY, YYYY-MM, or YYYY-MM/YYYY-MM within one year (year to date)' });
+const Period = Type.String({ pattern: '^\\d{4}(-(0[1-9]|1[0-2])(/\\d{4}-(0[1-9]|1[0-2]))?)?$', description: 'YYYY, YYYY-MM, or YYYY-MM/YYYY-MM within one year (year to date)' });
 const DatasetName = Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9._-]*$', description: 'Dataset to answer from; default: the latest with data for the reporter' }));
 
 const query = <P extends Record<string, TSchema>>(properties: P) => Type.Object(properties, { additionalProperties: false });

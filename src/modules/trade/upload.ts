@@ -111,7 +111,7 @@ export function importRoutes(db: Database) {
           }
           if (error instanceof ImportFileError) throw new DomainError('IMPORT_FILE_INVALID', { reason: error.message.replace(folder, '').replace(/^\//, '') });
           const code = (error as { code?: string }).code;
-          if (code === 'FST_REQ_FILE_TOO_LARGE') throw new DomainError('PAYLOAD_TOO_LARGE');
+          if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new DomainError('PAYLOAD_TOO_LARGE');
           // A body that is not multipart/form-data (JSON, say) is a media type this route does not take.
           if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new DomainError('UNSUPPORTED_MEDIA_TYPE', { contentType: request.headers['content-type'] ?? '' });
           throw error;
