@@ -11,7 +11,6 @@ import {
   parsePeriod,
   periodTotal,
   pickMirrorValue,
-  previousPeriod,
   productMix,
   rankPartners,
   selectFlow,
@@ -136,7 +135,27 @@ export interface SummaryAnswer {
   previous: MoneyFigure;
   growthPercent: Computed<number>;
   basePeriod?: string;
+  /** The group as it stood in the base period, when that lies outside the period and the year before. */
+  basePartners?: PartnerGroup;
   multiple?: Computed<number>;
+}
+
+/**
+ * The series a comparison reads. Growth compares like with like: the group as it stood at the end of the period, in
+ * both years. A multiple of a base period compares with the group as it stood then (the SCO at its founding), as
+ * official statements such as "28 times 2001" do.
+ */
+async function comparisonSeries(
+  db: Queryable,
+  scope: { datasetId: string; reporter: string; partners: string; group: PartnerGroup; period: Period; base?: Period | undefined; flow: FlowSelector },
+): Promise<{ series: TradeSeries; baseGroup?: PartnerGroup }> {
+  const { datasetId, reporter, period, base } = scope;
+  const years = [period.year, period.year - 1];
+  const points = await groupTotals(db, { datasetId, reporter, partners: scope.group.members, years });
+  if (!base || years.includes(base.year)) return { series: seriesOf(points, scope.flow) };
+  const baseGroup = await resolvePartnerGroup(db, scope.partners, reporter, periodEnd(base));
+  points.push(...(await groupTotals(db, { datasetId, reporter, partners: baseGroup.members, years: [base.year] })));
+  return { series: seriesOf(points, scope.flow), baseGroup };
 }
 
 /** A figure for a period with its change on the same period a year earlier and, optionally, its multiple of a base. */
@@ -144,13 +163,13 @@ export async function summaryOf(db: Queryable, question: Question & { period: st
   const period = parsePeriod(question.period);
   const base = question.base === undefined ? undefined : parsePeriod(question.base);
   const { reporter, dataset, group } = await scopeOf(db, question, period, { years: [period.year], monthly: period.kind === 'months' });
-  const years = [period.year, period.year - 1, ...(base ? [base.year] : [])];
-  const series = seriesOf(await groupTotals(db, { datasetId: dataset.id, reporter, partners: group.members, years }), question.flow);
+  const { series, baseGroup } = await comparisonSeries(db, { datasetId: dataset.id, reporter, partners: question.partners, group, period, base, flow: question.flow });
   const s = summarise({ series, period, basePeriod: base });
   return {
     dataset: refOf(dataset),
     reporter,
     partners: group,
+    ...(baseGroup ? { basePartners: baseGroup } : {}),
     flow: question.flow,
     period: s.period,
     value: money(s.value),
@@ -342,8 +361,8 @@ async function evidenceFor(db: Queryable, query: ClaimQuery, datasetName: string
     years: [period.year],
     monthly: period.kind === 'months',
   });
-  const years = [period.year, previousPeriod(period).year, ...(query.basePeriod ? [parsePeriod(query.basePeriod).year] : [])];
-  const series = seriesOf(await groupTotals(db, { datasetId: dataset.id, reporter: query.reporter, partners: group.members, years }), 'total');
+  const base = query.kind === 'multiple' && query.basePeriod ? parsePeriod(query.basePeriod) : undefined;
+  const { series } = await comparisonSeries(db, { datasetId: dataset.id, reporter: query.reporter, partners: query.partner, group, period, base, flow: 'total' });
   return { dataset, evidence: { series } };
 }
 

@@ -120,6 +120,7 @@ describe.each(testDatabaseKinds())('trade API on $name', (kind) => {
         previous: { ok: true, value: '245200000000.00' },
         growthPercent: { ok: true, value: expect.closeTo(40.008, 3) as number },
         basePeriod: '2001',
+        basePartners: { code: 'SCO_MEMBERS_OTHER', members: ['KAZ', 'KGZ', 'RUS', 'TJK', 'UZB'], asOf: '2001-12-31' },
         multiple: { ok: true, value: expect.closeTo(28.372, 3) as number },
       });
     });

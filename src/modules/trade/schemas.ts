@@ -96,6 +96,7 @@ export const SummaryResponse = Type.Object({
   previous: MoneyFigure,
   growthPercent: ComputedNumber,
   basePeriod: Type.Optional(Type.String()),
+  basePartners: Type.Optional(Group),
   multiple: Type.Optional(ComputedNumber),
 });
 
