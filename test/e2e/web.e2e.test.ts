@@ -1,100 +1,22 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const ADMIN = { email: 'e2e@example.org', password: 'correct horse battery', name: 'E2E Admin' };
-
-interface WebBuilder {
-  buildWebIfStale: () => Promise<boolean>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(base: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}:\n${log()}`);
-    try {
-      const response = await fetch(`${base}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The server did not answer /api/health in time:\n${log()}`);
-}
-
-async function stop(server: ChildProcess | undefined): Promise<void> {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
+import { ADMIN, buildWebIfStale, chromiumPath, launchBrowser, startServer, type TestServer } from './server.ts';
 
 describe.skipIf(!chromiumPath)('web app end to end', () => {
-  let dataDir = '';
-  let server: ChildProcess | undefined;
-  let serverLog = '';
+  let server: TestServer | undefined;
   let browser: Browser | undefined;
   let base = '';
 
   beforeAll(async () => {
-    // A variable specifier keeps the plain-JS build script out of type checking.
-    const builderPath = new URL('../../scripts/build-web-if-stale.mjs', import.meta.url).href;
-    const builder = (await import(builderPath)) as WebBuilder;
-    await builder.buildWebIfStale();
-
-    dataDir = await mkdtemp(join(tmpdir(), 'scohub-e2e-'));
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-    delete env.DATABASE_URL;
-
-    // The embedded database admits one process at a time, so the admin is created before the server opens it.
-    await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', 'admin', 'create', '--email', ADMIN.email, '--password', ADMIN.password, '--name', ADMIN.name],
-      { cwd: repoRoot, env },
-    );
-
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-    server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-    base = `http://127.0.0.1:${port}`;
-    await waitForHealth(base, server, () => serverLog);
-
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    await buildWebIfStale();
+    server = await startServer();
+    base = server.base;
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await stop(server);
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   async function newPage(): Promise<Page> {

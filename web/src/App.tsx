@@ -1,11 +1,16 @@
+import { Suspense, lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AuthProvider } from './auth/AuthProvider.tsx';
+import { Loading } from './components/Loading.tsx';
 import { Layout } from './layout/Layout.tsx';
 import { LoginPage } from './pages/account/LoginPage.tsx';
 import { RegisterPage } from './pages/account/RegisterPage.tsx';
 import { HomePage } from './pages/home/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrganisationPage } from './pages/org/OrganisationPage.tsx';
+
+// The trade page brings ECharts and its own world map; load it only when visited.
+const TradePage = lazy(() => import('./pages/trade/TradePage.tsx'));
 
 export function App() {
   return (
@@ -15,6 +20,14 @@ export function App() {
           <Route element={<Layout />}>
             <Route index element={<HomePage />} />
             <Route path="organisation" element={<OrganisationPage />} />
+            <Route
+              path="trade"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <TradePage />
+                </Suspense>
+              }
+            />
             <Route path="login" element={<LoginPage />} />
             <Route path="register" element={<RegisterPage />} />
             <Route path="*" element={<NotFoundPage />} />

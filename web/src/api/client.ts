@@ -37,12 +37,24 @@ function isErrorBody(body: unknown): body is ErrorBody {
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+/** Headers every API call carries: the interface language and, for changes, the session's CSRF token. */
+export function requestHeaders(method: string, jsonBody = false): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
   if (method !== 'GET') {
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (jsonBody) headers['Content-Type'] = 'application/json';
   }
+  return headers;
+}
+
+/** The ApiError for a failed response's parsed body. */
+export function errorFromBody(status: number, parsed: unknown): ApiError {
+  if (isErrorBody(parsed)) return new ApiError(status, parsed.error.code, parsed.error.message, parsed.error.details);
+  return new ApiError(status, 'UNEXPECTED_RESPONSE', '');
+}
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const headers = requestHeaders(method, body !== undefined);
   let response: Response;
   try {
     response = await fetch(path, {
@@ -63,10 +75,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   } catch {
     throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', '');
   }
-  if (!response.ok) {
-    if (isErrorBody(parsed)) throw new ApiError(response.status, parsed.error.code, parsed.error.message, parsed.error.details);
-    throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', '');
-  }
+  if (!response.ok) throw errorFromBody(response.status, parsed);
   return parsed as T;
 }
 

@@ -63,6 +63,7 @@ export function Header() {
             {t('nav.home')}
           </NavLink>
           <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
+          <NavLink to="/trade">{t('nav.trade')}</NavLink>
           <a href="/api/docs">{t('nav.apiDocs')}</a>
         </nav>
         <div className="header-tools">

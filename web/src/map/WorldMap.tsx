@@ -53,7 +53,8 @@ export default function WorldMap({ states, label }: Props) {
     const instance = echarts.init(element, undefined, { renderer: 'svg' });
     chart.current = instance;
     const observer = new ResizeObserver(() => {
-      if (!instance.isDisposed()) instance.resize();
+      // The observer also fires as the map leaves the page, with a 0×0 size ECharts cannot lay out.
+      if (!instance.isDisposed() && element.isConnected && element.clientWidth > 0 && element.clientHeight > 0) instance.resize();
     });
     observer.observe(element);
     return () => {
