@@ -744,7 +744,7 @@ describe.each(testDatabaseKinds())('importing trade files on $name', (kind) => {
       const before = await counts(db);
       const error = await rejectionOf(importTradeFile(db, { file: BACI, format: 'comtrade', dataset: 'baci-as-comtrade' }));
       expect(error).toBeInstanceOf(ImportFileError);
-      expect((error as Error).message).toContain('--format comtrade was given but the header is that of baci');
+      expect((error as Error).message).toContain('the format comtrade was named but the header is that of baci');
       expect(await counts(db)).toEqual(before);
     });
 

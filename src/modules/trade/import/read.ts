@@ -52,7 +52,7 @@ function mapperFor(layout: Layout, header: readonly string[], options: ReadOptio
       if (!options.baciCountries) throw new ImportFileError(`${options.file}: a BACI file needs its country_codes_V*.csv beside it`);
       return baciMapper(header, options.baciCountries);
     case 'csv':
-      if (!options.mapping) throw new ImportFileError(`${options.file}: a plain CSV needs a column mapping (--map year=…,reporter=…,partner=…,flow=…,value=…)`);
+      if (!options.mapping) throw new ImportFileError(`${options.file}: a plain CSV needs a column mapping (year=…,reporter=…,partner=…,flow=…,value=…)`);
       return mappedCsvMapper(header, options.mapping);
   }
 }
@@ -61,10 +61,10 @@ function chooseLayout(header: readonly string[], options: ReadOptions): Layout {
   if (options.format === 'csv' || (options.mapping && !options.format)) return 'csv';
   const detected = detectLayout(header);
   if (!detected) {
-    throw new ImportFileError(`${options.file}: the header matches neither UN Comtrade nor BACI; name the format with --format csv and give a column mapping`);
+    throw new ImportFileError(`${options.file}: the header matches neither UN Comtrade nor BACI; import it as a plain CSV with a column mapping`);
   }
   if (options.format && !layoutMatchesFormat(detected, options.format)) {
-    throw new ImportFileError(`${options.file}: --format ${options.format} was given but the header is that of ${detected}`);
+    throw new ImportFileError(`${options.file}: the format ${options.format} was named but the header is that of ${detected}`);
   }
   return detected;
 }

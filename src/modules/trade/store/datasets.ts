@@ -86,15 +86,20 @@ export async function resolveDataset(
   question: { reporter: string; name?: string | undefined; years?: readonly number[] | undefined; monthly?: boolean | undefined },
 ): Promise<Dataset> {
   const { reporter, name } = question;
-  const rows = name
-    ? await db.query<DatasetRow>(`SELECT ${COLUMNS} FROM trade_datasets WHERE name = $1`, [name])
-    : await db.query<DatasetRow>(
+  const latestFor = async (years: readonly number[] | null, monthly: boolean) =>
+    (
+      await db.query<DatasetRow>(
         `SELECT ${COLUMNS} FROM trade_datasets d
           WHERE EXISTS (SELECT 1 FROM trade_totals t WHERE t.dataset_id = d.id AND t.reporter = $1
                           AND ($2::int[] IS NULL OR t.year = ANY($2::int[])) AND (NOT $3 OR t.month > 0))
           ORDER BY synthetic, imported_at DESC LIMIT 1`,
-        [reporter, question.years ?? null, question.monthly ?? false],
-      );
-  if (!rows[0]) throw new DomainError(name ? 'DATASET_NOT_FOUND' : 'TRADE_NO_DATA', { dataset: name ?? '', reporter });
-  return toDataset(rows[0]);
+        [reporter, years, monthly],
+      )
+    )[0];
+  const row = name
+    ? (await db.query<DatasetRow>(`SELECT ${COLUMNS} FROM trade_datasets WHERE name = $1`, [name]))[0]
+    : // Without data for the period, the reporter's latest dataset answers, and the figures say what is missing.
+      ((await latestFor(question.years ?? null, question.monthly ?? false)) ?? (await latestFor(null, false)));
+  if (!row) throw new DomainError(name ? 'DATASET_NOT_FOUND' : 'TRADE_NO_DATA', { dataset: name ?? '', reporter });
+  return toDataset(row);
 }
