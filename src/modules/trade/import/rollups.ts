@@ -6,7 +6,8 @@ const KEY = 'year, month, reporter, partner, flow';
  * Fills the dashboard rollups of one dataset from its partition. Per reporter, partner, period and flow, the
  * all-product value is the reported TOTAL when the file has one, else the sum of its coarsest product level, so
  * files listing chapters and subheadings together are not counted twice. Reconciled datasets (BACI) get the
- * importer's side and world totals derived from the exporter's records.
+ * importer's side of the totals and world totals derived from the exporter's records; their importer's side of
+ * products is read from the exporter's rows when asked (see productTotals), which halves the product rollup.
  */
 export async function buildRollups(
   tx: Queryable,
@@ -23,9 +24,19 @@ export async function buildRollups(
          ) levels WHERE pick = 1`;
   await tx.query(`INSERT INTO trade_totals (dataset_id, ${KEY}, value, summed) SELECT $1, ${KEY}, value, summed FROM (${totals}) t`, [datasetId]);
 
-  for (const digits of [2, 4]) {
+  // Headings first: when the file has no chapter lines, chapters are summed from the (far smaller) heading rollup.
+  for (const digits of [4, 2]) {
     const finer = [...productLevels].filter((l) => l >= digits);
     if (finer.length === 0) continue;
+    if (digits === 2 && !productLevels.has(2)) {
+      await tx.query(
+        `INSERT INTO trade_products (dataset_id, ${KEY}, level, product, value)
+         SELECT dataset_id, ${KEY}, 2, left(product, 2), sum(value) FROM trade_products
+          WHERE dataset_id = $1 AND level = 4 GROUP BY dataset_id, ${KEY}, left(product, 2)`,
+        [datasetId],
+      );
+      continue;
+    }
     const lines =
       finer.length === 1
         ? `SELECT ${KEY}, product, value FROM ${partition} WHERE product <> 'TOTAL' AND length(product) = ${finer[0]}`
@@ -44,11 +55,6 @@ export async function buildRollups(
     await tx.query(
       `INSERT INTO trade_totals (dataset_id, ${KEY}, value, summed)
        SELECT dataset_id, year, month, partner, reporter, 'M', value, summed FROM trade_totals WHERE dataset_id = $1 AND flow = 'X'`,
-      [datasetId],
-    );
-    await tx.query(
-      `INSERT INTO trade_products (dataset_id, ${KEY}, level, product, value)
-       SELECT dataset_id, year, month, partner, reporter, 'M', level, product, value FROM trade_products WHERE dataset_id = $1 AND flow = 'X'`,
       [datasetId],
     );
     await tx.query(

@@ -66,6 +66,8 @@ CREATE TABLE trade_products (
   value numeric(22, 2) NOT NULL
 );
 CREATE INDEX trade_products_reporter ON trade_products (reporter, year, level, dataset_id);
+-- reconciled datasets answer an importer's product questions from its partners' export rows
+CREATE INDEX trade_products_partner ON trade_products (partner, year, level, dataset_id);
 
 -- Named groups of partners beyond the SCO statuses, e.g. 'CENTRAL_ASIA'.
 CREATE TABLE trade_groups (

@@ -73,9 +73,12 @@ export async function productTotals(
   const params = [scope.datasetId, scope.reporter, scope.partners, scope.years ?? null];
   const years = '($4::int[] IS NULL OR year = ANY($4::int[]))';
   if (scope.level !== 6) {
+    const own = `SELECT product, flow, year, month, value FROM trade_products
+      WHERE dataset_id = $1 AND reporter = $2 AND partner = ANY($3::text[]) AND level = ${scope.level} AND ${years}`;
+    const mirrored = `SELECT product, 'M' AS flow, year, month, value FROM trade_products
+      WHERE dataset_id = $1 AND partner = $2 AND reporter = ANY($3::text[]) AND flow = 'X' AND level = ${scope.level} AND ${years}`;
     const rows = await db.query<PointRow>(
-      `SELECT product AS key, flow, year, month, sum(value)::text AS value FROM trade_products
-        WHERE dataset_id = $1 AND reporter = $2 AND partner = ANY($3::text[]) AND level = ${scope.level} AND ${years}
+      `SELECT product AS key, flow, year, month, sum(value)::text AS value FROM (${own}${scope.reconciled ? ` UNION ALL ${mirrored}` : ''}) lines
         GROUP BY product, flow, year, month`,
       params,
     );
