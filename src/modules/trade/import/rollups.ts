@@ -14,6 +14,8 @@ export async function buildRollups(
   target: { datasetId: string; partition: string; reconciled: boolean; productLevels: ReadonlySet<number> },
 ): Promise<void> {
   const { datasetId, partition, reconciled, productLevels } = target;
+  // Rollups group millions of rows; the default 4 MB of sort memory would spill every aggregate to disk.
+  await tx.query(`SET LOCAL work_mem = '256MB'`);
   const level = `CASE WHEN product = 'TOTAL' THEN 0 ELSE length(product) END`;
   const totals =
     productLevels.size === 1
