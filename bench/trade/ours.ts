@@ -1,0 +1,131 @@
+import { readFile } from 'node:fs/promises';
+import type { Database, Queryable } from '../../src/db/database.ts';
+import { importTradeFile } from '../../src/modules/trade/import/import-dataset.ts';
+import { QUERY_NAMES, ourQueries, type Answers, type QueryName, type Questions } from './questions.ts';
+import { now, repeatQuery, withPeakRss, type LatencyStats } from './measure.ts';
+
+export interface Phase {
+  label: string;
+  ms: number;
+}
+
+export interface OurRun {
+  engine: Database['kind'];
+  file: string;
+  rows: number;
+  importMs: number;
+  rowsPerSecond: number;
+  rssBeforeMb: number;
+  peakRssMb: number;
+  /** Peak RSS of the PostgreSQL backend that ran the import (VmHWM; counts the shared buffers it touched). */
+  backendPeakRssMb: number | null;
+  /** Where the import's wall time went: before the transaction, COPY (with parsing), each rollup, the rest. */
+  phases: Phase[];
+  queries: Record<QueryName, LatencyStats>;
+  answers: Answers;
+  datasetTotal: string;
+  records: number;
+  /** Rows the rollups hold for the dataset, beside the detail rows: the work the import writes. */
+  storedRows: Record<string, number>;
+}
+
+/** Names a statement of the import by what it does, from its SQL. */
+export function labelOf(sql: string): string | undefined {
+  if (!/^\s*INSERT INTO trade_(totals|products)/.test(sql)) return undefined;
+  if (/INSERT INTO trade_totals[\s\S]*'WLD'/.test(sql)) return 'rollup: world totals';
+  if (/partner, reporter, 'M'/.test(sql)) return sql.includes('trade_products') ? 'rollup: importer side of products' : 'rollup: importer side of totals';
+  if (sql.includes('trade_totals')) return 'rollup: totals';
+  const level = /flow, (\d), left\(product/.exec(sql)?.[1];
+  return `rollup: products HS${level ?? '?'}`;
+}
+
+async function peakRssOf(pid: number): Promise<number | null> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => undefined);
+  const kb = status && /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+  return kb ? Math.round(Number(kb) / 1024) : null;
+}
+
+/** The same database, recording how long the import's COPY and each rollup statement take inside its transaction. */
+function instrumented(db: Database, phases: Phase[], marks: { txStart?: number; txEnd?: number; backendPeakRssMb?: number | null }): Database {
+  const wrap = (tx: Queryable): Queryable => ({
+    query: async (sql, params) => {
+      const label = labelOf(sql);
+      const start = now();
+      const rows = await tx.query(sql, params);
+      if (label) phases.push({ label, ms: now() - start });
+      return rows as never;
+    },
+    exec: (sql) => tx.exec(sql),
+    copyFrom: async (table, columns, csv) => {
+      const start = now();
+      const rows = await tx.copyFrom(table, columns, csv);
+      phases.push({ label: 'read, validate and COPY (pipelined)', ms: now() - start });
+      return rows;
+    },
+  });
+  return {
+    ...db,
+    transaction: async (work) => {
+      marks.txStart = now();
+      try {
+        return await db.transaction(async (tx) => {
+          const pid = db.kind === 'postgresql' ? (await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0]!.pid : undefined;
+          const result = await work(wrap(tx));
+          if (pid !== undefined) marks.backendPeakRssMb = await peakRssOf(pid);
+          return result;
+        });
+      } finally {
+        marks.txEnd = now();
+      }
+    },
+  };
+}
+
+/** Imports the file with the product's own importer, then asks the dashboard's questions through the analysis API. */
+export async function runOurs(db: Database, file: string, q: Questions, options: { warmup: number; repeat: number }): Promise<OurRun> {
+  const phases: Phase[] = [];
+  const marks: { txStart?: number; txEnd?: number; backendPeakRssMb?: number | null } = {};
+  const start = now();
+  const imported = await withPeakRss(() => importTradeFile(instrumented(db, phases, marks), { file, synthetic: true }));
+  if (imported.result.status !== 'imported') throw new Error(`${file} was already imported; the benchmark needs an empty database`);
+  const { summary, dataset } = imported.result;
+  const rollupMs = phases.filter((p) => p.label.startsWith('rollup')).reduce((sum, p) => sum + p.ms, 0);
+  const copyMs = phases.find((p) => p.label.startsWith('read'))?.ms ?? 0;
+  const allPhases: Phase[] = [
+    { label: 'hash file, read header and country codes', ms: (marks.txStart ?? start) - start },
+    ...phases,
+    { label: 'rest of the transaction (dataset row, COMMIT)', ms: (marks.txEnd ?? now()) - (marks.txStart ?? start) - copyMs - rollupMs },
+  ];
+
+  const [stored] = await db.query<{ total: string; records: number }>('SELECT total_value::text AS total, records FROM trade_datasets WHERE id = $1', [dataset.id]);
+  const counted = await db.query<{ what: string; n: number }>(
+    `SELECT 'totals' AS what, count(*)::int AS n FROM trade_totals WHERE dataset_id = $1
+     UNION ALL SELECT 'products HS' || level, count(*)::int FROM trade_products WHERE dataset_id = $1 GROUP BY level`,
+    [dataset.id],
+  );
+  const storedRows = { detail: summary.records, ...Object.fromEntries(counted.map((r) => [r.what, r.n])) };
+  const queries = ourQueries(db, q);
+  const stats = {} as Record<QueryName, LatencyStats>;
+  const answers = {} as Record<QueryName, unknown>;
+  for (const name of QUERY_NAMES) {
+    const { stats: s, answer } = await repeatQuery(queries[name], options.warmup, options.repeat);
+    stats[name] = s;
+    answers[name] = queries.reduce[name](answer);
+  }
+  return {
+    engine: db.kind,
+    file,
+    rows: summary.rowsRead,
+    importMs: imported.ms,
+    rowsPerSecond: Math.round(summary.rowsRead / (imported.ms / 1000)),
+    rssBeforeMb: imported.rssBeforeMb,
+    peakRssMb: imported.peakRssMb,
+    backendPeakRssMb: marks.backendPeakRssMb ?? null,
+    phases: allPhases,
+    queries: stats,
+    answers: answers as unknown as Answers,
+    datasetTotal: stored?.total ?? '',
+    records: stored?.records ?? 0,
+    storedRows,
+  };
+}
