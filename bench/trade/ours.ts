@@ -36,7 +36,7 @@ export function labelOf(sql: string): string | undefined {
   if (/partner, reporter, 'M'/.test(sql)) return sql.includes('trade_products') ? 'rollup: importer side of products' : 'rollup: importer side of totals';
   if (sql.includes('trade_totals')) return 'rollup: totals';
   const level = /flow, (\d), left\(product/.exec(sql)?.[1];
-  return `rollup: products HS${level ?? '?'}`;
+  return `rollup: products HS${level ?? '?'}${/FROM trade_products/.test(sql) ? ' (from the HS4 rollup)' : ''}`;
 }
 
 async function peakRssOf(pid: number): Promise<number | null> {
