@@ -52,16 +52,6 @@ export async function partnerTotals(db: Queryable, scope: Omit<Scope, 'partners'
   return toPoints(rows);
 }
 
-/** Every reporter's value with one partner (key = reporter), for maps shaded by trade with a country. */
-export async function reporterTotalsWith(db: Queryable, scope: { datasetId: string; partner: string; years: readonly number[] }): Promise<FlowPoint[]> {
-  const rows = await db.query<PointRow>(
-    `SELECT reporter AS key, flow, year, month, value::text AS value FROM trade_totals
-      WHERE dataset_id = $1 AND partner = $2 AND year = ANY($3::int[])`,
-    [scope.datasetId, scope.partner, scope.years],
-  );
-  return toPoints(rows);
-}
-
 /**
  * Values by product (key = HS code) with the partners. Chapters and headings come from the rollup; subheadings
  * from the dataset's detailed records, where a reconciled dataset's imports are its partners' exports.
