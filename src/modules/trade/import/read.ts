@@ -8,7 +8,7 @@ import { centsToDecimal } from '../formats/decimal.ts';
 import { detectLayout, layoutMatchesFormat, type Layout, type TradeFormat } from '../formats/detect.ts';
 import { mappedCsvMapper, type ColumnMapping } from '../formats/mapped-csv.ts';
 import { RowError, type RowMapper } from '../formats/row.ts';
-import { ImportError, ImportFileError } from './errors.ts';
+import { ImportError, ImportFileError, importErrorAt } from './errors.ts';
 
 export interface ReadOptions {
   file: string;
@@ -92,7 +92,7 @@ export async function* readTradeFile(options: ReadOptions, summary: ReadSummary)
         try {
           map = mapperFor(summary.layout, header, options);
         } catch (error) {
-          if (error instanceof RowError) throw new ImportError(name, info.lines, error.column, error.reason);
+          if (error instanceof RowError) throw importErrorAt(name, info.lines, error);
           throw error;
         }
         continue;
@@ -105,7 +105,7 @@ export async function* readTradeFile(options: ReadOptions, summary: ReadSummary)
         outcome = map(record);
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
-        if (!options.rejects) throw new ImportError(name, info.lines, error.column, error.reason);
+        if (!options.rejects) throw importErrorAt(name, info.lines, error);
         summary.rejected += 1;
         options.rejects.write(`${info.lines},${csvField(error.column)},${csvField(error.reason)},${record.map(csvField).join(',')}\n`);
         continue;
