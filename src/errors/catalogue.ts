@@ -1,3 +1,12 @@
+import { importProblemCodes } from './import-problems.ts';
+
+/** A message written by hand in each language; zh-Hant is converted from zh-Hans. */
+export interface HandWrittenMessages {
+  en: string;
+  ru: string;
+  'zh-Hans': string;
+}
+
 /**
  * Every error code the API returns, with its HTTP status and message in each hand-written language.
  * zh-Hant messages are generated from zh-Hans with OpenCC. `docs/errors.md` is generated from this file.
@@ -6,8 +15,10 @@ export interface ErrorDefinition {
   status: number;
   /** When a client meets this error, for the documentation. */
   when: string;
-  messages: { en: string; ru: string; 'zh-Hans': string };
+  messages: HandWrittenMessages;
 }
+
+const codeList = (codes: readonly string[]) => codes.map((code) => `\`${code}\``).join(', ');
 
 export const errorCatalogue = {
   VALIDATION_FAILED: {
@@ -264,7 +275,7 @@ export const errorCatalogue = {
   },
   IMPORT_ROW_INVALID: {
     status: 400,
-    when: 'A row of an uploaded trade file cannot be read; `details` names the file, line, column and reason. Nothing of the import is kept.',
+    when: `A row of an uploaded trade file cannot be read; \`details\` names the file, line, column, reason (in the request's language) and \`problem\`, the stable code of what is wrong: ${codeList(importProblemCodes('row'))}. Nothing of the import is kept.`,
     messages: {
       en: '{file}, line {line}, column {column}: {reason}. Nothing was imported.',
       ru: '{file}, строка {line}, столбец {column}: {reason}. Ничего не импортировано.',
@@ -273,7 +284,7 @@ export const errorCatalogue = {
   },
   IMPORT_FILE_INVALID: {
     status: 400,
-    when: 'An uploaded trade file as a whole cannot be imported: unknown layout, missing column mapping, missing BACI country codes.',
+    when: `An uploaded trade file as a whole cannot be imported: unknown layout, missing or malformed column mapping, missing BACI country codes. Where the problem has a stable code, \`details\` gives the reason and \`problem\`: ${codeList(importProblemCodes('mapping', 'file'))}; a mapping problem names its \`field\` too.`,
     messages: {
       en: 'The file cannot be imported: {reason}',
       ru: 'Файл не может быть импортирован: {reason}',

@@ -9,7 +9,9 @@ import type { Database } from '../../db/database.ts';
 import { openSeededDatabase, testDatabaseKinds } from '../../db/testing.ts';
 import type { App } from '../../http/app-types.ts';
 import type { ProductAnswer, SummaryAnswer } from './analysis.ts';
+import { ImportFileError } from './import/errors.ts';
 import type { Dataset } from './store/datasets.ts';
+import { importFailure } from './upload.ts';
 
 /** Upload of trade files over HTTP: multipart bodies as a browser sends them. */
 
@@ -241,7 +243,7 @@ describe.each(testDatabaseKinds())('trade file upload on $name', (kind) => {
       const content = `${HEADER}\n2021,,CHN,RUS,X,67565000000\n2021,,CHN,RUS,M,about 79 bn\n2021,,CHN,KAZ,X,13981000000\n`;
       await expectNothingKept(async () => {
         const body = expectError(await upload([{ field: 'file', filename: 'bad-row.csv', content }], { map: MAP }), 400, 'IMPORT_ROW_INVALID');
-        expect(body.error.details).toEqual([{ file: 'bad-row.csv', line: 3, column: 'Value', reason: '"about 79 bn" is not a number' }]);
+        expect(body.error.details).toEqual([{ file: 'bad-row.csv', line: 3, column: 'Value', reason: '"about 79 bn" is not a number', problem: 'NOT_A_NUMBER' }]);
         expect(body.error.message).toBe('bad-row.csv, line 3, column Value: "about 79 bn" is not a number. Nothing was imported.');
       });
     });
@@ -249,7 +251,7 @@ describe.each(testDatabaseKinds())('trade file upload on $name', (kind) => {
     it('refuses a mapping that names a column the file lacks: 400 IMPORT_ROW_INVALID at the header', async () => {
       const content = `${HEADER}\n2021,,CHN,RUS,X,1\n`;
       const body = expectError(await upload([{ field: 'file', filename: 'no-amount.csv', content }], { map: MAP.replace('value=Value', 'value=Amount') }), 400, 'IMPORT_ROW_INVALID');
-      expect(body.error.details).toEqual([{ file: 'no-amount.csv', line: 1, column: 'Amount', reason: 'column missing from the header' }]);
+      expect(body.error.details).toEqual([{ file: 'no-amount.csv', line: 1, column: 'Amount', reason: 'column missing from the header', problem: 'COLUMN_MISSING' }]);
     });
 
     it('keeps the live release of a dataset when its replacement has a bad row', async () => {
@@ -262,6 +264,32 @@ describe.each(testDatabaseKinds())('trade file upload on $name', (kind) => {
       expect(await datasetNamed('kept')).toEqual(live);
       const summary = await app.inject({ method: 'GET', url: '/api/trade/summary?reporter=KGZ&partners=CHN&year=2021&dataset=kept' });
       expect(summary.json<SummaryAnswer>().value).toEqual({ ok: true, value: '1000.00' });
+    });
+  });
+
+  describe("reasons in the request's language", () => {
+    const badYear = `${HEADER}\n2021,,CHN,RUS,X,1\n20x1,,CHN,KAZ,X,2\n`;
+
+    it.each([
+      ['?lang=ru', { map: MAP, lang: 'ru' }, {}],
+      ['Accept-Language: ru', { map: MAP }, { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.5' }],
+    ])('a bad year asked for with %s: the reason in Russian, the problem as a stable code', async (_how, query, language) => {
+      const body = expectError(await upload([{ field: 'file', filename: 'bad-year.csv', content: badYear }], query, { ...admin.headers, ...language }), 400, 'IMPORT_ROW_INVALID');
+      expect(body.error.message).toBe('bad-year.csv, строка 3, столбец Year: «20x1» — не год. Ничего не импортировано.');
+      expect(body.error.details).toEqual([{ file: 'bad-year.csv', line: 3, column: 'Year', reason: '«20x1» — не год', problem: 'NOT_A_YEAR' }]);
+    });
+
+    it('an unknown country code in Traditional Chinese, converted from the Simplified text', async () => {
+      const content = `${HEADER}\n2021,,CHN,Narnia,X,1\n`;
+      const body = expectError(await upload([{ field: 'file', filename: 'narnia.csv', content }], { map: MAP, lang: 'zh-Hant' }), 400, 'IMPORT_ROW_INVALID');
+      expect(body.error.details).toEqual([{ file: 'narnia.csv', line: 2, column: 'Partner', reason: expect.stringContaining('“Narnia”不是國家或地區') as string, problem: 'UNKNOWN_AREA_CODE' }]);
+    });
+
+    it('a mapping with a field it does not know, in Simplified Chinese, naming the field', async () => {
+      const content = await fixture('seed-claims/tjk-gaps.csv');
+      const body = expectError(await upload([{ field: 'file', filename: 'badly-mapped.csv', content }], { map: 'year=Year,colour=Colour', lang: 'zh-Hans' }), 400, 'IMPORT_FILE_INVALID');
+      expect(body.error.message).toContain('map 中的字段 colour：未知的映射字段');
+      expect(body.error.details).toEqual([{ field: 'colour', reason: expect.stringContaining('未知的映射字段') as string, problem: 'UNKNOWN_MAPPING_FIELD' }]);
     });
   });
 
@@ -296,5 +324,20 @@ describe.each(testDatabaseKinds())('trade file upload on $name', (kind) => {
       const body = expectError(await upload([{ field: 'file', filename: 'any.csv', content: `${HEADER}\n` }], query), 400, 'VALIDATION_FAILED');
       expect(body.error.details?.[0]).toMatchObject({ path });
     });
+  });
+});
+
+describe('a whole-file problem with a code', () => {
+  const upload = { folder: '/tmp/scohub-upload-x', file: '/tmp/scohub-upload-x/empty.csv' };
+
+  it("is answered in the request's language, naming the uploaded file but not the server folder", () => {
+    const failure = importFailure(new ImportFileError(`${upload.file}: the file is empty`, { code: 'EMPTY_FILE', params: {} }), 'ru', upload);
+    expect(failure).toMatchObject({ code: 'IMPORT_FILE_INVALID', params: { reason: 'empty.csv: файл пуст' }, details: [{ file: 'empty.csv', reason: 'файл пуст', problem: 'EMPTY_FILE' }] });
+  });
+
+  it('without a code keeps its English message, less the server folder', () => {
+    const failure = importFailure(new ImportFileError(`${upload.file}: the file is empty`), 'ru', upload);
+    expect(failure).toMatchObject({ code: 'IMPORT_FILE_INVALID', params: { reason: 'empty.csv: the file is empty' } });
+    expect(failure?.details).toBeUndefined();
   });
 });

@@ -25,7 +25,7 @@ export function baciMapper(header: readonly string[], countries: BaciCountryCode
   const [t, i, j, k, v, q] = ['t', 'i', 'j', 'k', 'v', 'q'].map((name) => c.require(name)) as [number, number, number, number, number, number];
   const country = (text: string, column: string) => {
     const iso3 = countries.get(String(Number(text)));
-    if (iso3 === undefined) throw new RowError(column, `country code "${text}" is not in the BACI country codes file`);
+    if (iso3 === undefined) throw new RowError(column, 'UNKNOWN_BACI_COUNTRY', { value: text });
     return iso3;
   };
   return (fields) => {

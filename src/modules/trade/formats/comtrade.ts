@@ -30,7 +30,7 @@ export function comtradeLegacyMapper(header: readonly string[]): RowMapper {
     if (!flow) return { skipped: `trade flow ${flowText} is not analysed` };
     const y = readYear(field(fields, year), 'Year');
     const periodText = field(fields, period);
-    if (!/^\d{4}(\d{2})?$/.test(periodText)) throw new RowError('Period', `"${periodText}" is neither YYYY nor YYYYMM`);
+    if (!/^\d{4}(\d{2})?$/.test(periodText)) throw new RowError('Period', 'NOT_A_PERIOD', { value: periodText });
     const month = periodText.length === 6 ? readMonth(periodText.slice(4), 'Period') : 0;
     const reporterIsoText = field(fields, reporterIso);
     const partnerIsoText = field(fields, partnerIso);

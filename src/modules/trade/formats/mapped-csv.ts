@@ -22,14 +22,14 @@ export function parseColumnMapping(text: string): ColumnMapping {
   for (const pair of text.split(',')) {
     const [key = '', ...rest] = pair.split('=');
     const name = key.trim();
-    if (!(MAPPING_FIELDS as readonly string[]).includes(name)) throw new RowError(name, `unknown mapping field; expected ${MAPPING_FIELDS.join(', ')}`);
+    if (!(MAPPING_FIELDS as readonly string[]).includes(name)) throw new RowError(name, 'UNKNOWN_MAPPING_FIELD', { expected: MAPPING_FIELDS.join(', ') });
     entries.set(name, rest.join('=').trim());
   }
   for (const required of ['year', 'reporter', 'partner', 'flow', 'value']) {
-    if (!entries.get(required)) throw new RowError(required, 'the column mapping must name this field');
+    if (!entries.get(required)) throw new RowError(required, 'MAPPING_FIELD_REQUIRED');
   }
   const scale = entries.get('valueScale');
-  if (scale !== undefined && !/^\d$/.test(scale)) throw new RowError('valueScale', 'must be a power of ten from 0 to 9');
+  if (scale !== undefined && !/^\d$/.test(scale)) throw new RowError('valueScale', 'VALUE_SCALE_OUT_OF_RANGE');
   return {
     year: entries.get('year')!,
     month: entries.get('month'),
@@ -59,7 +59,7 @@ export function mappedCsvMapper(header: readonly string[], mapping: ColumnMappin
   return (fields) => {
     const flowText = field(fields, flow);
     const parsedFlow = readFlow(flowText);
-    if (!parsedFlow) throw new RowError(mapping.flow, `"${flowText}" is not a flow (export, import, re-export, re-import, X, M, RX, RM)`);
+    if (!parsedFlow) throw new RowError(mapping.flow, 'NOT_A_FLOW', { value: flowText });
     const monthText = field(fields, month);
     return [
       {
