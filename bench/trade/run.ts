@@ -26,7 +26,6 @@ const HELP = `npm run bench:trade -- [options]
   --postgres URL      PostgreSQL server to create a throwaway database on (default: BENCH_DATABASE_URL; else skipped)
   --skip-pglite       leave PGlite out
   --skip-profile      leave out the phase profile of the PostgreSQL import (it reads and loads the file again)
-  --experiments       add to the profile variants that measure possible improvements (several more rollup runs)
   --repeat N          measured runs of each dashboard query (default 30), after --warmup N (default 3)
   --seed N            generator seed (default 20250101)
   --fresh             generate the data again even when a cached copy exists
@@ -51,7 +50,6 @@ function options() {
       postgres: { type: 'string' },
       'skip-pglite': { type: 'boolean' },
       'skip-profile': { type: 'boolean' },
-      experiments: { type: 'boolean' },
       'pglite-memory': { type: 'boolean' },
       repeat: { type: 'string' },
       warmup: { type: 'string' },
@@ -74,7 +72,6 @@ function options() {
     pglite: !(values['skip-pglite'] ?? ['1', 'true'].includes(env.BENCH_SKIP_PGLITE ?? '')),
     pgliteMemory: values['pglite-memory'] ?? false,
     profile: !values['skip-profile'],
-    experiments: values.experiments ?? false,
     repeat: count(values.repeat ?? env.BENCH_REPEAT, 30, '--repeat'),
     warmup: count(values.warmup, 3, '--warmup'),
     seed: count(values.seed, 20_250_101, '--seed'),
@@ -217,7 +214,7 @@ async function main() {
   let profile: Profile | undefined;
   if (opts.postgres) {
     log(`PostgreSQL: importing ${fmt(primary.rows)} rows with importTradeFile`);
-    const job = await inWorker({ engine: 'postgresql', file: primary.file, years: primary.years, questions: questions(primary), postgres: opts.postgres, profile: opts.profile, experiments: opts.experiments, ...base });
+    const job = await inWorker({ engine: 'postgresql', file: primary.file, years: primary.years, questions: questions(primary), postgres: opts.postgres, profile: opts.profile, ...base });
     environment.postgresql = job.info;
     runs[0]!.postgresql = job.ours;
     runs[0]!.workerMaxRssMb = { ...runs[0]!.workerMaxRssMb, postgresql: job.processMaxRssMb };

@@ -31,7 +31,6 @@ export interface Job {
   /** PostgreSQL: the server to create a throwaway database on, and whether to profile the phases after the run. */
   postgres?: string | undefined;
   profile?: boolean | undefined;
-  experiments?: boolean | undefined;
   pgliteMemory?: boolean | undefined;
   /** Years of the file, for the series' members per year. */
   years: number[];
@@ -118,7 +117,7 @@ async function runJob(job: Job): Promise<Omit<JobResult, 'processMaxRssMb'>> {
       if (!job.profile) return { ours, info };
       // A fresh database, so the profile's statements see no other dataset's rows.
       log('PostgreSQL: profiling the import phases one at a time');
-      const profile = await withPostgres(job.postgres!, (db) => profilePostgres(db, job.file, { experiments: job.experiments ?? false }, log));
+      const profile = await withPostgres(job.postgres!, (db) => profilePostgres(db, job.file, log));
       return { ours, profile, info };
     }
     case 'pglite':

@@ -12,6 +12,11 @@ export interface Queryable {
    * in bounded memory. Returns the number of rows loaded.
    */
   copyFrom(table: string, columns: readonly string[], csv: AsyncIterable<string>): Promise<number>;
+  /**
+   * Bulk-loads tuples in binary COPY format (see binary-copy.ts) into `table`; each chunk holds whole tuples, the
+   * header and trailer are added here. Returns the number of rows loaded.
+   */
+  copyBinaryFrom(table: string, columns: readonly string[], tuples: AsyncIterable<Uint8Array>): Promise<number>;
 }
 
 /** Quotes an SQL identifier; used for the table and column names of COPY, which cannot be bound parameters. */
@@ -19,8 +24,8 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-export function copyStatement(table: string, columns: readonly string[], source: string): string {
-  return `COPY ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+export function copyStatement(table: string, columns: readonly string[], source: string, format: 'csv' | 'binary' = 'csv'): string {
+  return `COPY ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) FROM ${source} WITH (FORMAT ${format})`;
 }
 
 export interface Database extends Queryable {

@@ -2,11 +2,18 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
+import { framedBinaryCopy } from './binary-copy.ts';
 import { DATE_OID, INT8_OID, NUMERIC_OID, copyStatement, identity, parseInt8, type Database, type Queryable } from './database.ts';
 
 async function copyThrough(client: pg.PoolClient, table: string, columns: readonly string[], csv: AsyncIterable<string>): Promise<number> {
   const target = client.query(copyFromStdin(copyStatement(table, columns, 'STDIN')));
   await pipeline(Readable.from(csv), target);
+  return target.rowCount ?? 0;
+}
+
+async function copyBinaryThrough(client: pg.PoolClient, table: string, columns: readonly string[], tuples: AsyncIterable<Uint8Array>): Promise<number> {
+  const target = client.query(copyFromStdin(copyStatement(table, columns, 'STDIN', 'binary')));
+  await pipeline(Readable.from(framedBinaryCopy(tuples)), target);
   return target.rowCount ?? 0;
 }
 
@@ -45,6 +52,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
             await client.query(sql);
           },
           copyFrom: (table, columns, csv) => copyThrough(client, table, columns, csv),
+          copyBinaryFrom: (table, columns, tuples) => copyBinaryThrough(client, table, columns, tuples),
         };
         const result = await work(scoped);
         await client.query('COMMIT');
@@ -63,6 +71,14 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       const client = await pool.connect();
       try {
         return await copyThrough(client, table, columns, csv);
+      } finally {
+        client.release();
+      }
+    },
+    copyBinaryFrom: async (table, columns, tuples) => {
+      const client = await pool.connect();
+      try {
+        return await copyBinaryThrough(client, table, columns, tuples);
       } finally {
         client.release();
       }

@@ -499,10 +499,10 @@ describe.each(testDatabaseKinds())('trade API on $name', (kind) => {
     it('lets an admin delete a dataset with its partition and rollups (204); the others stay', async () => {
       await importTradeFile(db, { file: BACI, dataset: 'baci-to-delete' });
       const id = await idOf('baci-to-delete');
-      const partition = `trade_flows_${id.replace(/-/g, '')}`;
+      const partition = `trade_lines_${id.replace(/-/g, '')}`;
       const countRows = async () => {
         const [row] = await db.query<{ totals: number; products: number }>(
-          `SELECT (SELECT count(*) FROM trade_totals WHERE dataset_id = $1) AS totals, (SELECT count(*) FROM trade_products WHERE dataset_id = $1) AS products`,
+          `SELECT (SELECT count(*) FROM trade_totals WHERE dataset_id = $1) AS totals, (SELECT count(*) FROM trade_lines WHERE dataset_id = $1) AS products`,
           [id],
         );
         return row;

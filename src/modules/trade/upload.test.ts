@@ -96,7 +96,7 @@ describe.each(testDatabaseKinds())('trade file upload on $name', (kind) => {
   const datasets = async () => (await app.inject({ method: 'GET', url: '/api/trade/datasets' })).json<{ datasets: Dataset[] }>().datasets;
   const datasetNamed = async (name: string) => (await datasets()).find((d) => d.name === name);
   /** Detailed records live in one partition per dataset; a failed import must leave none behind. */
-  const partitions = async () => (await db.query<{ n: number }>(`SELECT count(*) AS n FROM pg_inherits WHERE inhparent = 'trade_flows'::regclass`))[0]?.n;
+  const partitions = async () => (await db.query<{ n: number }>(`SELECT count(*) AS n FROM pg_inherits WHERE inhparent = 'trade_lines'::regclass`))[0]?.n;
 
   async function expectNothingKept(action: () => Promise<void>) {
     const [before, partitionsBefore] = [await datasets(), await partitions()];

@@ -7,8 +7,9 @@ import { centsToDecimal } from '../formats/decimal.ts';
 import { detectLayout } from '../formats/detect.ts';
 import { MAPPING_FIELDS, type ColumnMapping } from '../formats/mapped-csv.ts';
 import { readBaciCountryCodes, releaseOf } from './companions.ts';
-import { COPY_COLUMNS, emptySummary, readTradeFile, type ReadOptions, type ReadSummary } from './read.ts';
-import { buildRollups } from './rollups.ts';
+import { LINE_COLUMNS, LinePacker, type RollupFix } from './packer.ts';
+import { emptySummary, packTradeFile, type ReadOptions, type ReadSummary } from './read.ts';
+import { datasetTotals, TOTAL_COLUMNS, totalsCsv } from './totals.ts';
 
 export interface ImportRequest extends Omit<ReadOptions, 'baciCountries'> {
   /** Dataset name; defaults to the file name without its release suffix. */
@@ -16,6 +17,8 @@ export interface ImportRequest extends Omit<ReadOptions, 'baciCountries'> {
   release?: string | undefined;
   synthetic?: boolean | undefined;
   importedBy?: string | null | undefined;
+  /** Lines held before they are written grouped by key; small values reproduce a large file's behaviour in tests. */
+  flushLines?: number | undefined;
 }
 
 export interface ImportedDataset {
@@ -50,17 +53,51 @@ export function datasetIdentity(file: string, name?: string, release?: string): 
   return { name: name ?? derived, release: release ?? fileRelease ?? new Date().toISOString().slice(0, 10) };
 }
 
-const partitionName = (datasetId: string) => `trade_flows_${datasetId.replace(/-/g, '')}`;
+const partitionName = (datasetId: string) => `trade_lines_${datasetId.replace(/-/g, '')}`;
 
 export async function dropDataset(tx: Queryable, datasetId: string): Promise<void> {
   await tx.exec(`DROP TABLE IF EXISTS ${partitionName(datasetId)}`);
+  await tx.query('DELETE FROM trade_totals WHERE dataset_id = $1', [datasetId]);
   await tx.query('DELETE FROM trade_datasets WHERE id = $1', [datasetId]);
 }
 
+// Compressing the arrays would cost more time on import than their reading saves on a query (docs/benchmarks.md).
+const UNCOMPRESSED = ['products', 'value_cents', 'net_weights_kg', 'quantities'].map((c) => `ALTER COLUMN ${c} SET STORAGE EXTERNAL`).join(', ');
+
+const FIX_KEYS = `unnest($1::int2[], $2::int2[], $3::text[], $4::text[], $5::text[], $6::int2[], $7::int2[])
+  AS fix (year, month, reporter, partner, flow, level, source_level)`;
+const SAME_KEY = 'l.year = fix.year AND l.month = fix.month AND l.reporter = fix.reporter AND l.partner = fix.partner AND l.flow = fix.flow';
+
+/** Sums again, from the lines themselves, the rollups of keys whose coarser lines came after finer ones (rare). */
+async function fixRollups(tx: Queryable, partition: string, fixes: readonly RollupFix[]): Promise<void> {
+  if (fixes.length === 0) return;
+  const params = [
+    fixes.map((f) => f.year),
+    fixes.map((f) => f.month),
+    fixes.map((f) => f.reporter),
+    fixes.map((f) => f.partner),
+    fixes.map((f) => f.flow),
+    fixes.map((f) => f.level),
+    fixes.map((f) => f.sourceLevel),
+  ];
+  await tx.query(`DELETE FROM ${partition} l USING ${FIX_KEYS} WHERE ${SAME_KEY} AND l.level = fix.level`, params);
+  await tx.query(
+    `INSERT INTO ${partition} (year, month, reporter, partner, flow, level, products, value_cents)
+     SELECT year, month, reporter, partner, flow, level, array_agg(code ORDER BY code), array_agg(cents ORDER BY code) FROM (
+       SELECT fix.year, fix.month, fix.reporter, fix.partner, fix.flow, fix.level, left(line.product, fix.level) AS code, sum(line.cents)::bigint AS cents
+         FROM ${FIX_KEYS} JOIN ${partition} l ON ${SAME_KEY} AND l.level = 0, unnest(l.products, l.value_cents) AS line (product, cents)
+        WHERE line.product <> 'TOTAL' AND length(line.product) = fix.source_level
+        GROUP BY 1, 2, 3, 4, 5, 6, 7) sums
+     GROUP BY year, month, reporter, partner, flow, level`,
+    params,
+  );
+}
+
 /**
- * Imports one file as a dataset in a single transaction: the detailed rows by COPY into the dataset's own partition,
- * then the rollups. A file already imported (same content) changes nothing; a new release of a dataset replaces the
- * old one atomically. Killed midway, the transaction never commits and the previous data stays as it was.
+ * Imports one file as a dataset in a single transaction: its lines packed by COPY into the dataset's own
+ * partition with their product rollups, then the all-product totals. A file already imported (same content)
+ * changes nothing; a new release of a dataset replaces the old one atomically. Killed midway, the transaction
+ * never commits and the previous data stays as it was.
  */
 export async function importTradeFile(db: Database, request: ImportRequest): Promise<ImportResult> {
   const contentHash = await hashFile(request.file, request.mapping);
@@ -88,11 +125,13 @@ export async function importTradeFile(db: Database, request: ImportRequest): Pro
     );
     const id = created!.id;
     const partition = partitionName(id);
-    await tx.exec(`CREATE TABLE ${partition} PARTITION OF trade_flows FOR VALUES IN ('${id}');
-      ALTER TABLE ${partition} ALTER COLUMN dataset_id SET DEFAULT '${id}'`);
-    await tx.copyFrom(partition, COPY_COLUMNS, readTradeFile({ ...request, baciCountries }, summary));
+    await tx.exec(`CREATE TABLE ${partition} PARTITION OF trade_lines FOR VALUES IN ('${id}');
+      ALTER TABLE ${partition} ALTER COLUMN dataset_id SET DEFAULT '${id}', ${UNCOMPRESSED}`);
+    const packer = new LinePacker({ flushLines: request.flushLines });
+    await tx.copyBinaryFrom(partition, LINE_COLUMNS, packTradeFile({ ...request, baciCountries }, summary, packer));
+    await fixRollups(tx, partition, packer.rollupFixes());
     const reconciled = summary.layout === 'baci';
-    await buildRollups(tx, { datasetId: id, partition, reconciled, productLevels: summary.productLevels });
+    await tx.copyFrom('trade_totals', TOTAL_COLUMNS, totalsCsv(id, datasetTotals(packer, reconciled)));
     await tx.query(
       `UPDATE trade_datasets SET layout = $2, reconciled = $3, rows_read = $4, records = $5, rejected = $6, skipped = $7,
               first_year = $8, last_year = $9, reporters = $10, total_value = $11 WHERE id = $1`,

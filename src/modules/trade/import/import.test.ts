@@ -10,7 +10,8 @@ import { parseColumnMapping } from '../formats/mapped-csv.ts';
 import { readBaciCountryCodes } from './companions.ts';
 import { ImportError, ImportFileError } from './errors.ts';
 import { importTradeFile, type ImportRequest, type ImportResult } from './import-dataset.ts';
-import { emptySummary, readTradeFile } from './read.ts';
+import { LinePacker } from './packer.ts';
+import { emptySummary, OUTPUT_BYTES, packTradeFile } from './read.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const LEGACY = join(FIXTURES, 'comtrade-legacy-chn-2021.csv');
@@ -235,19 +236,22 @@ async function totalsOf(db: Database, datasetId: string): Promise<Totals> {
   return Object.fromEntries(rows.map((row) => [keyOf(row), { value: row.value, summed: row.summed }]));
 }
 
+/** The chapter and heading rollups, summed over the rows a key may take. */
 async function productsOf(db: Database, datasetId: string): Promise<Record<string, string>> {
   const rows = await db.query<Key & { level: number; product: string; value: string }>(
-    'SELECT reporter, partner, flow, year, month, level, product, value::text AS value FROM trade_products WHERE dataset_id = $1',
+    `SELECT reporter, partner, flow, year, month, level, line.product, (sum(line.cents) / 100)::numeric(24, 2)::text AS value
+       FROM trade_lines, unnest(products, value_cents) AS line (product, cents)
+      WHERE dataset_id = $1 AND level > 0 GROUP BY reporter, partner, flow, year, month, level, line.product`,
     [datasetId],
   );
   for (const row of rows) expect(row.product).toHaveLength(row.level);
   return Object.fromEntries(rows.map((row) => [`${keyOf(row)} ${row.product}`, row.value]));
 }
 
-const partitionOf = (datasetId: string) => `trade_flows_${datasetId.replace(/-/g, '')}`;
+const partitionOf = (datasetId: string) => `trade_lines_${datasetId.replace(/-/g, '')}`;
 
 async function partitions(db: Database): Promise<string[]> {
-  const rows = await db.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE tablename LIKE 'trade\\_flows\\_%' ORDER BY tablename`);
+  const rows = await db.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE tablename LIKE 'trade\\_lines\\_%' ORDER BY tablename`);
   return rows.map((row) => row.tablename);
 }
 
@@ -258,14 +262,17 @@ async function expectOnePartitionPerDataset(db: Database): Promise<void> {
 }
 
 async function partitionContent(db: Database, datasetId: string): Promise<{ n: number; total: string }> {
-  const [row] = await db.query<{ n: number; total: string }>(`SELECT count(*) AS n, coalesce(sum(value), 0)::text AS total FROM ${partitionOf(datasetId)}`);
+  const [row] = await db.query<{ n: number; total: string }>(
+    `SELECT count(*) AS n, (coalesce(sum(cents), 0) / 100)::numeric(24, 2)::text AS total FROM ${partitionOf(datasetId)}, unnest(value_cents) AS cents WHERE level = 0`,
+  );
   return row!;
 }
 
 async function counts(db: Database): Promise<Record<string, number>> {
   const [row] = await db.query<Record<string, number>>(
     `SELECT (SELECT count(*) FROM trade_datasets) AS datasets, (SELECT count(*) FROM trade_totals) AS totals,
-            (SELECT count(*) FROM trade_products) AS products, (SELECT count(*) FROM trade_flows) AS flows`,
+            (SELECT count(*) FROM trade_lines WHERE level > 0) AS products,
+            (SELECT coalesce(sum(cardinality(products)), 0)::int FROM trade_lines WHERE level = 0) AS lines`,
   );
   return { ...row!, partitions: (await partitions(db)).length };
 }
@@ -349,14 +356,15 @@ afterAll(async () => {
 });
 
 describe('reading a large file', () => {
-  it('yields the COPY text in chunks of more than 256 KiB, every line whole and every row once', async () => {
+  it('hands packed tuples to COPY in pieces while it reads, every line once, in bounded buffers', async () => {
     const summary = emptySummary();
-    const chunks: string[] = [];
-    for await (const chunk of readTradeFile({ file: generated.file, baciCountries: await readBaciCountryCodes(generated.file) }, summary)) chunks.push(chunk);
-    expect(chunks.length).toBeGreaterThan(4);
-    for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeGreaterThan(256 * 1024);
-    for (const chunk of chunks) expect(chunk.endsWith('\n')).toBe(true);
-    expect(chunks.join('').split('\n').length - 1).toBe(generated.rows);
+    const packer = new LinePacker({ flushLines: 4096 });
+    const pieces: number[] = [];
+    const options = { file: generated.file, baciCountries: await readBaciCountryCodes(generated.file) };
+    for await (const piece of packTradeFile(options, summary, packer)) pieces.push(piece.byteLength);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const size of pieces.slice(0, -1)) expect(size).toBeGreaterThanOrEqual(OUTPUT_BYTES);
+    expect(packer.lines).toBe(generated.rows);
     expect(summary).toMatchObject({ layout: 'baci', rowsRead: generated.rows, records: generated.rows, rejected: 0, totalValue: generated.total });
   });
 });

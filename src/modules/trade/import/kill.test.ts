@@ -53,11 +53,11 @@ async function snapshot(db: Database) {
       `SELECT dataset_id, reporter, partner, flow, year, month, value::text AS value, summed FROM trade_totals ORDER BY dataset_id, reporter, partner, flow, year, month`,
     ),
     products: await db.query(
-      `SELECT dataset_id, reporter, partner, flow, year, month, level, product, value::text AS value FROM trade_products
-        ORDER BY dataset_id, reporter, partner, flow, year, month, level, product`,
+      `SELECT dataset_id, reporter, partner, flow, year, month, level, products, value_cents::text[] AS value_cents FROM trade_lines
+        ORDER BY dataset_id, reporter, partner, flow, year, month, level, products`,
     ),
-    flows: await db.query(`SELECT count(*) AS n, sum(value)::text AS total FROM trade_flows`),
-    partitions: (await db.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE tablename LIKE 'trade\\_flows\\_%' ORDER BY tablename`)).map(
+    lines: await db.query(`SELECT count(*) AS n, sum(cents)::text AS total FROM trade_lines, unnest(value_cents) AS cents WHERE level = 0`),
+    partitions: (await db.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE tablename LIKE 'trade\\_lines\\_%' ORDER BY tablename`)).map(
       (row) => row.tablename,
     ),
   };
@@ -197,7 +197,7 @@ describe.each(targets)('an import killed midway on $name', (target) => {
         await db.close();
         // 1,250.500 + 3.125 + 41,000 + 2,500 + 980.010 + 0.999 + 12.345 + 700 + 0.001 thousand dollars
         expect(before.datasets).toEqual([expect.objectContaining({ name: 'killtest', release: 'V202401', records: 9, total_value: '46446980.00' })]);
-        expect(before.partitions).toEqual([`trade_flows_${(before.datasets[0] as { id: string }).id.replace(/-/g, '')}`]);
+        expect(before.partitions).toEqual([`trade_lines_${(before.datasets[0] as { id: string }).id.replace(/-/g, '')}`]);
 
         await store.beforeBigImport();
         const big = importWithCli(bigFile, store.env);

@@ -53,35 +53,25 @@ export async function partnerTotals(db: Queryable, scope: Omit<Scope, 'partners'
 }
 
 /**
- * Values by product (key = HS code) with the partners. Chapters and headings come from the rollup; subheadings
- * from the dataset's detailed records, where a reconciled dataset's imports are its partners' exports.
+ * Values by product (key = HS code) with the partners. Chapters and headings come from the rollup rows, subheadings
+ * from the lines themselves; a reconciled dataset's imports are its partners' exports.
  */
 export async function productTotals(
   db: Queryable,
   scope: Scope & { level: 2 | 4 | 6; reconciled: boolean },
 ): Promise<FlowPoint[]> {
-  const params = [scope.datasetId, scope.reporter, scope.partners, scope.years ?? null];
+  const params = [scope.datasetId, scope.reporter, scope.partners, scope.years ?? null, scope.level === 6 ? 0 : scope.level];
   const years = '($4::int[] IS NULL OR year = ANY($4::int[]))';
-  if (scope.level !== 6) {
-    const own = `SELECT product, flow, year, month, value FROM trade_products
-      WHERE dataset_id = $1 AND reporter = $2 AND partner = ANY($3::text[]) AND level = ${scope.level} AND ${years}`;
-    const mirrored = `SELECT product, 'M' AS flow, year, month, value FROM trade_products
-      WHERE dataset_id = $1 AND partner = $2 AND reporter = ANY($3::text[]) AND flow = 'X' AND level = ${scope.level} AND ${years}`;
-    const rows = await db.query<PointRow>(
-      `SELECT product AS key, flow, year, month, sum(value)::text AS value FROM (${own}${scope.reconciled ? ` UNION ALL ${mirrored}` : ''}) lines
-        GROUP BY product, flow, year, month`,
-      params,
-    );
-    return toPoints(rows);
-  }
-  const own = `SELECT product, flow, year, month, value FROM trade_flows
-    WHERE dataset_id = $1 AND reporter = $2 AND partner = ANY($3::text[]) AND length(product) = 6 AND ${years}`;
-  const mirrored = `SELECT product, 'M' AS flow, year, month, value FROM trade_flows
-    WHERE dataset_id = $1 AND partner = $2 AND reporter = ANY($3::text[]) AND flow = 'X' AND length(product) = 6 AND ${years}`;
+  const own = `SELECT flow, year, month, products, value_cents FROM trade_lines
+    WHERE dataset_id = $1 AND reporter = $2 AND partner = ANY($3::text[]) AND level = $5 AND ${years}`;
+  const mirrored = `SELECT 'M', year, month, products, value_cents FROM trade_lines
+    WHERE dataset_id = $1 AND partner = $2 AND reporter = ANY($3::text[]) AND flow = 'X' AND level = $5 AND ${years}`;
   const rows = await db.query<PointRow>(
-    `SELECT product AS key, flow, year, month, sum(value)::text AS value FROM (${own}${scope.reconciled ? ` UNION ALL ${mirrored}` : ''}) lines
-      GROUP BY product, flow, year, month`,
+    `SELECT line.product AS key, flow, year, month, sum(line.cents)::text AS value
+       FROM (${own}${scope.reconciled ? ` UNION ALL ${mirrored}` : ''}) packed, unnest(products, value_cents) AS line (product, cents)
+      ${scope.level === 6 ? 'WHERE length(line.product) = 6' : ''}
+      GROUP BY line.product, flow, year, month`,
     params,
   );
-  return toPoints(rows);
+  return rows.map((r) => ({ key: r.key, flow: r.flow, year: r.year, month: r.month, value: BigInt(r.value) }));
 }

@@ -1,0 +1,262 @@
+import { BinaryTupleWriter } from '../../../db/binary-copy.ts';
+import type { Flow } from '../model.ts';
+
+/** The columns of trade_lines that packed tuples fill, in order; dataset_id is the partition's default. */
+export const LINE_COLUMNS = ['year', 'month', 'reporter', 'partner', 'flow', 'level', 'products', 'value_cents', 'net_weights_kg', 'quantities'] as const;
+
+/** A reporter, partner, period and flow: the unit the dashboard's rollups are kept by. */
+export interface TradeKey {
+  year: number;
+  month: number;
+  reporter: string;
+  partner: string;
+  flow: Flow;
+}
+
+/** The all-product value of a key: its TOTAL line if the file has one, else the sum of its coarsest product lines. */
+export interface KeyTotal extends TradeKey {
+  cents: number;
+  summed: boolean;
+}
+
+/** A key whose chapter (2) or heading (4) rollup must be summed again from `sourceLevel` lines once the file is read. */
+export interface RollupFix extends TradeKey {
+  level: 2 | 4;
+  sourceLevel: 2 | 4 | 6;
+}
+
+/** Raised when the values of one key add up beyond what is held exactly; the reader names the line. */
+export class ValueOverflowError extends Error {
+  override readonly name = 'ValueOverflowError';
+}
+
+// Levels by index: TOTAL, HS2, HS4, HS6; a key's mask has bit 1 << index for each level its lines have.
+const LEVEL_DIGITS = [0, 2, 4, 6] as const;
+const levelIndexOf = (product: string) => (product === 'TOTAL' ? 0 : product.length / 2);
+/** Index of the coarsest level of at least `digits` digits in a mask, or -1. */
+const coarsestFrom = (mask: number, digits: 2 | 4) => {
+  for (let index = digits / 2; index <= 3; index++) if (mask & (1 << index)) return index;
+  return -1;
+};
+
+function grown<T extends Int32Array | Float64Array | Uint8Array | Int16Array>(array: T, length: number): T {
+  if (length <= array.length) return array;
+  const next = new (array.constructor as new (n: number) => T)(Math.max(length, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+/**
+ * Packs the lines of a statistics file into trade_lines tuples: per key, the products and values as parallel
+ * arrays (level 0), with their heading and chapter rollups (levels 4 and 2) beside them. Lines are buffered up to
+ * `flushLines` and then written grouped by key, so memory stays bounded whatever the file's size; a key whose lines
+ * are spread over the file takes several rows, which every query sums. Per-key sums are kept for the whole file to
+ * give the all-product totals.
+ */
+export class LinePacker {
+  readonly output = new BinaryTupleWriter(4 << 20);
+  lines = 0;
+
+  private readonly flushLines: number;
+  // products, interned
+  private readonly productIds = new Map<string, number>();
+  private productText: string[] = [];
+  private productLevel = new Uint8Array(1024);
+  private productHeading = new Int32Array(1024);
+  private productChapter = new Int32Array(1024);
+  // keys, interned
+  private readonly keyIds = new Map<string, number>();
+  private keys: TradeKey[] = [];
+  private keyMask = new Uint8Array(1024);
+  private keySums = new Float64Array(4096);
+  private keyEmitted = new Uint8Array(2048);
+  private keyCount = new Int32Array(1024);
+  // buffered lines, columnar
+  private lineKey: Int32Array;
+  private lineProduct: Int32Array;
+  private lineCents: Float64Array;
+  private lineWeight: Float64Array;
+  private lineQuantity: Float64Array;
+  private buffered = 0;
+  // scratch for rollups: value per product id, and the ids touched
+  private scratch = new Float64Array(1024);
+  private inTouched = new Uint8Array(1024);
+  private touched: number[] = [];
+
+  constructor(options: { flushLines?: number } = {}) {
+    this.flushLines = options.flushLines ?? 1 << 20;
+    const size = Math.min(this.flushLines, 1 << 16);
+    this.lineKey = new Int32Array(size);
+    this.lineProduct = new Int32Array(size);
+    this.lineCents = new Float64Array(size);
+    this.lineWeight = new Float64Array(size);
+    this.lineQuantity = new Float64Array(size);
+  }
+
+  /** The id of a product code already normalised ('TOTAL', or 2, 4 or 6 digits). */
+  product(code: string): number {
+    const known = this.productIds.get(code);
+    if (known !== undefined) return known;
+    const id = this.productText.length;
+    this.productIds.set(code, id);
+    this.productText.push(code);
+    this.productLevel = grown(this.productLevel, id + 1);
+    this.productHeading = grown(this.productHeading, id + 1);
+    this.productChapter = grown(this.productChapter, id + 1);
+    this.scratch = grown(this.scratch, id + 1);
+    this.inTouched = grown(this.inTouched, id + 1);
+    const level = levelIndexOf(code);
+    this.productLevel[id] = level;
+    this.productHeading[id] = level >= 2 ? (level === 2 ? id : this.product(code.slice(0, 4))) : -1;
+    this.productChapter[id] = level >= 1 ? (level === 1 ? id : this.product(code.slice(0, 2))) : -1;
+    return id;
+  }
+
+  key(year: number, month: number, reporter: string, partner: string, flow: Flow): number {
+    const name = `${year}|${month}|${reporter}|${partner}|${flow}`;
+    const known = this.keyIds.get(name);
+    if (known !== undefined) return known;
+    const id = this.keys.length;
+    this.keyIds.set(name, id);
+    this.keys.push({ year, month, reporter, partner, flow });
+    this.keyMask = grown(this.keyMask, id + 1);
+    this.keySums = grown(this.keySums, 4 * (id + 1));
+    this.keyEmitted = grown(this.keyEmitted, 2 * (id + 1));
+    this.keyCount = grown(this.keyCount, id + 1);
+    return id;
+  }
+
+  /** One line: `cents` a safe integer, weight and quantity NaN when unknown. */
+  add(key: number, product: number, cents: number, netWeightKg: number, quantity: number): void {
+    const level = this.productLevel[product]!;
+    const sum = this.keySums[4 * key + level]! + cents;
+    if (sum > Number.MAX_SAFE_INTEGER) {
+      const k = this.keys[key]!;
+      throw new ValueOverflowError(`the values of ${k.reporter} with ${k.partner} (${k.flow}, ${k.year}) add up to more than 90 trillion US dollars`);
+    }
+    this.keySums[4 * key + level] = sum;
+    this.keyMask[key]! |= 1 << level;
+    const n = this.buffered;
+    if (n === this.lineKey.length) this.growLines();
+    this.lineKey[n] = key;
+    this.lineProduct[n] = product;
+    this.lineCents[n] = cents;
+    this.lineWeight[n] = netWeightKg;
+    this.lineQuantity[n] = quantity;
+    this.buffered = n + 1;
+    this.lines += 1;
+    if (this.buffered >= this.flushLines) this.flush();
+  }
+
+  /** Writes the buffered lines, grouped by key, with their rollups, to `output`. */
+  flush(): void {
+    const n = this.buffered;
+    if (n === 0) return;
+    const { lineKey, keyCount } = this;
+    const order: number[] = [];
+    for (let i = 0; i < n; i++) if (keyCount[lineKey[i]!]!++ === 0) order.push(lineKey[i]!);
+    // Counting sort of the lines by key, keys in order of first appearance.
+    const start = new Int32Array(order.length + 1);
+    for (let k = 0; k < order.length; k++) {
+      start[k + 1] = start[k]! + keyCount[order[k]!]!;
+      keyCount[order[k]!] = k;
+    }
+    const next = start.slice(0, order.length);
+    const sorted = new Int32Array(n);
+    for (let i = 0; i < n; i++) sorted[next[keyCount[lineKey[i]!]!]!++] = i;
+    for (let k = 0; k < order.length; k++) {
+      const key = order[k]!;
+      keyCount[key] = 0;
+      this.writeKey(key, sorted, start[k]!, start[k + 1]!);
+    }
+    this.buffered = 0;
+  }
+
+  private writeKey(key: number, lines: Int32Array, from: number, to: number): void {
+    const { output, lineProduct, lineCents, lineWeight, lineQuantity, productText } = this;
+    const count = to - from;
+    const k = this.keys[key]!;
+    const at = (i: number) => lines[from + i]!;
+    output.tuple(LINE_COLUMNS.length).int2(k.year).int2(k.month).text(k.reporter).text(k.partner).text(k.flow).int2(0);
+    output.textArray(count, (i) => productText[lineProduct[at(i)]!]!);
+    output.int8Array(count, (i) => lineCents[at(i)]!);
+    for (const measure of [lineWeight, lineQuantity]) {
+      let known = false;
+      for (let i = from; i < to && !known; i++) known = !Number.isNaN(measure[lines[i]!]!);
+      if (known) output.float8Array(count, (i) => measure[at(i)]!);
+      else output.null();
+    }
+    for (const digits of [4, 2] as const) {
+      const source = coarsestFrom(this.keyMask[key]!, digits);
+      if (source < 0) continue;
+      const target = digits === 4 ? this.productHeading : this.productChapter;
+      const { scratch, touched, inTouched } = this;
+      for (let i = from; i < to; i++) {
+        const line = lines[i]!;
+        const product = lineProduct[line]!;
+        if (this.productLevel[product] !== source) continue;
+        const rolled = target[product]!;
+        if (inTouched[rolled] === 0) {
+          inTouched[rolled] = 1;
+          touched.push(rolled);
+        }
+        scratch[rolled] = scratch[rolled]! + lineCents[line]!;
+      }
+      if (touched.length === 0) continue;
+      // The coarsest level seen so far only gets coarser; a rollup from finer lines is redone at the end if so.
+      const slot = 2 * key + (digits === 4 ? 0 : 1);
+      this.keyEmitted[slot] = Math.max(this.keyEmitted[slot]!, source);
+      output.tuple(LINE_COLUMNS.length).int2(k.year).int2(k.month).text(k.reporter).text(k.partner).text(k.flow).int2(digits);
+      output.textArray(touched.length, (i) => productText[touched[i]!]!);
+      output.int8Array(touched.length, (i) => scratch[touched[i]!]!);
+      output.null().null();
+      for (const id of touched) {
+        scratch[id] = 0;
+        inTouched[id] = 0;
+      }
+      touched.length = 0;
+    }
+  }
+
+  /** Keys whose rollups were written from finer lines before coarser ones of the same key turned up. */
+  rollupFixes(): RollupFix[] {
+    const fixes: RollupFix[] = [];
+    this.keys.forEach((k, key) => {
+      for (const digits of [4, 2] as const) {
+        const emitted = this.keyEmitted[2 * key + (digits === 4 ? 0 : 1)]!;
+        const source = coarsestFrom(this.keyMask[key]!, digits);
+        if (emitted > source) fixes.push({ ...k, level: digits, sourceLevel: LEVEL_DIGITS[source] as 2 | 4 | 6 });
+      }
+    });
+    return fixes;
+  }
+
+  /** Per key, the TOTAL line when there is one, else the sum of the coarsest product level. */
+  *totals(): Generator<KeyTotal> {
+    for (let key = 0; key < this.keys.length; key++) {
+      const mask = this.keyMask[key]!;
+      const level = mask & 1 ? 0 : mask & 2 ? 1 : mask & 4 ? 2 : 3;
+      yield { ...this.keys[key]!, cents: this.keySums[4 * key + level]!, summed: level > 0 };
+    }
+  }
+
+  /** What the file held: every line's value summed (all levels, as read), the keys and the product levels. */
+  contents(): { totalCents: bigint; keys: readonly TradeKey[]; productLevels: Set<number> } {
+    let totalCents = 0n;
+    let levels = 0;
+    for (let key = 0; key < this.keys.length; key++) {
+      for (let level = 0; level < 4; level++) totalCents += BigInt(this.keySums[4 * key + level]!);
+      levels |= this.keyMask[key]!;
+    }
+    return { totalCents, keys: this.keys, productLevels: new Set(LEVEL_DIGITS.filter((_, index) => levels & (1 << index))) };
+  }
+
+  private growLines(): void {
+    const size = this.lineKey.length * 2;
+    this.lineKey = grown(this.lineKey, size);
+    this.lineProduct = grown(this.lineProduct, size);
+    this.lineCents = grown(this.lineCents, size);
+    this.lineWeight = grown(this.lineWeight, size);
+    this.lineQuantity = grown(this.lineQuantity, size);
+  }
+}
