@@ -10,7 +10,8 @@ const traditionalToSimplified = Converter({ from: 't', to: 'cn' });
 
 /** Simplified Chinese to Traditional (Taiwan characters and phrases), phrase-aware, via OpenCC. */
 export function toTraditional(simplified: string): string {
-  return simplifiedToTraditional(simplified);
+  // Taiwan phrases read 代码 as program code (程式碼); ours are identifiers (country, HS codes): 代碼.
+  return simplifiedToTraditional(simplified).replaceAll('程式碼', '代碼');
 }
 
 /** Any Traditional Chinese to Simplified (mainland), via OpenCC. */
