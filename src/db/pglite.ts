@@ -6,47 +6,40 @@ import { DATE_OID, INT8_OID, NUMERIC_OID, copyStatement, identity, parseInt8, ty
 // PGlite reads COPY input from an in-memory blob; loading in batches of this size keeps memory bounded.
 const COPY_BATCH_BYTES = 16 * 1024 * 1024;
 
-async function copyInBatches(runner: Pick<PGlite, 'query'>, table: string, columns: readonly string[], csv: AsyncIterable<string>): Promise<number> {
-  const statement = copyStatement(table, columns, `'/dev/blob'`);
+/**
+ * Runs `statement` (a COPY from '/dev/blob') once per batch of about COPY_BATCH_BYTES; `framed` wraps a batch's
+ * chunks in what one COPY needs (the binary format's header and trailer).
+ */
+async function copyInBatches<Chunk extends string | Uint8Array>(
+  runner: Pick<PGlite, 'query'>,
+  statement: string,
+  chunks: AsyncIterable<Chunk>,
+  framed: (batch: Chunk[]) => Array<string | Uint8Array> = (batch) => batch,
+): Promise<number> {
   let rows = 0;
-  let batch: string[] = [];
+  let batch: Chunk[] = [];
   let size = 0;
   const flush = async () => {
     if (size === 0) return;
-    const result = await runner.query(statement, [], { blob: new Blob(batch) });
+    const result = await runner.query(statement, [], { blob: new Blob(framed(batch)) });
     rows += result.affectedRows ?? 0;
     batch = [];
     size = 0;
   };
-  for await (const chunk of csv) {
+  for await (const chunk of chunks) {
     batch.push(chunk);
-    size += chunk.length;
+    size += typeof chunk === 'string' ? chunk.length : chunk.byteLength;
     if (size >= COPY_BATCH_BYTES) await flush();
   }
   await flush();
   return rows;
 }
 
-async function copyBinaryInBatches(runner: Pick<PGlite, 'query'>, table: string, columns: readonly string[], tuples: AsyncIterable<Uint8Array>): Promise<number> {
-  const statement = copyStatement(table, columns, `'/dev/blob'`, 'binary');
-  let rows = 0;
-  let batch: Uint8Array[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (size === 0) return;
-    const result = await runner.query(statement, [], { blob: new Blob([BINARY_COPY_HEADER, ...batch, BINARY_COPY_TRAILER]) });
-    rows += result.affectedRows ?? 0;
-    batch = [];
-    size = 0;
-  };
-  for await (const chunk of tuples) {
-    batch.push(chunk);
-    size += chunk.byteLength;
-    if (size >= COPY_BATCH_BYTES) await flush();
-  }
-  await flush();
-  return rows;
-}
+const copyCsv = (runner: Pick<PGlite, 'query'>, table: string, columns: readonly string[], csv: AsyncIterable<string>) =>
+  copyInBatches(runner, copyStatement(table, columns, `'/dev/blob'`), csv);
+
+const copyBinary = (runner: Pick<PGlite, 'query'>, table: string, columns: readonly string[], tuples: AsyncIterable<Uint8Array>) =>
+  copyInBatches(runner, copyStatement(table, columns, `'/dev/blob'`, 'binary'), tuples, (batch) => [BINARY_COPY_HEADER, ...batch, BINARY_COPY_TRAILER]);
 
 const parsers = { [INT8_OID]: parseInt8, [NUMERIC_OID]: identity, [DATE_OID]: identity };
 
@@ -66,16 +59,16 @@ export async function openPglite(dataDir?: string): Promise<Database> {
           exec: async (sql) => {
             await tx.exec(sql);
           },
-          copyFrom: (table, columns, csv) => copyInBatches(tx, table, columns, csv),
-          copyBinaryFrom: (table, columns, tuples) => copyBinaryInBatches(tx, table, columns, tuples),
+          copyFrom: (table, columns, csv) => copyCsv(tx, table, columns, csv),
+          copyBinaryFrom: (table, columns, tuples) => copyBinary(tx, table, columns, tuples),
         };
         return work(scoped);
       }),
     exec: async (sql) => {
       await pg.exec(sql);
     },
-    copyFrom: (table, columns, csv) => pg.transaction((tx) => copyInBatches(tx, table, columns, csv)),
-    copyBinaryFrom: (table, columns, tuples) => pg.transaction((tx) => copyBinaryInBatches(tx, table, columns, tuples)),
+    copyFrom: (table, columns, csv) => pg.transaction((tx) => copyCsv(tx, table, columns, csv)),
+    copyBinaryFrom: (table, columns, tuples) => pg.transaction((tx) => copyBinary(tx, table, columns, tuples)),
     close: () => pg.close(),
   };
 }

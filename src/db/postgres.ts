@@ -39,6 +39,14 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   probe.release();
   const query = async <T,>(runner: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) =>
     (await runner.query(sql, params ? [...params] : undefined)).rows as T[];
+  const withClient = async <T,>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      return await work(client);
+    } finally {
+      client.release();
+    }
+  };
   return {
     kind: 'postgresql',
     query: (sql, params) => query(pool, sql, params),
@@ -67,22 +75,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     exec: async (sql) => {
       await pool.query(sql);
     },
-    copyFrom: async (table, columns, csv) => {
-      const client = await pool.connect();
-      try {
-        return await copyThrough(client, table, columns, csv);
-      } finally {
-        client.release();
-      }
-    },
-    copyBinaryFrom: async (table, columns, tuples) => {
-      const client = await pool.connect();
-      try {
-        return await copyBinaryThrough(client, table, columns, tuples);
-      } finally {
-        client.release();
-      }
-    },
+    copyFrom: (table, columns, csv) => withClient((client) => copyThrough(client, table, columns, csv)),
+    copyBinaryFrom: (table, columns, tuples) => withClient((client) => copyBinaryThrough(client, table, columns, tuples)),
     close: () => pool.end(),
   };
 }

@@ -168,8 +168,9 @@ function summarise(summary: ReadSummary, packer: LinePacker): void {
  * BACI, which never quotes a field, is read by its own line scanner; other layouts by csv-parse.
  */
 export async function* packTradeFile(options: ReadOptions, summary: ReadSummary, packer: LinePacker): AsyncGenerator<Uint8Array> {
-  const layout = options.format === 'csv' || options.mapping ? undefined : options.baciCountries ? 'baci' : undefined;
-  const lines = layout === 'baci' ? readBaciLines(options, summary, packer) : readCsvLines(options, summary, packer);
+  // The importer passes BACI country codes only for a BACI header read without a mapping.
+  const baci = options.baciCountries !== undefined && options.format !== 'csv' && !options.mapping;
+  const lines = baci ? readBaciLines(options, summary, packer) : readCsvLines(options, summary, packer);
   for await (const progress of lines) {
     if (packer.output.size >= OUTPUT_BYTES) yield packer.output.take();
     options.onProgress?.(progress);
