@@ -580,6 +580,89 @@ describe.each(testDatabaseKinds())('trade analysis on $name', (kind) => {
     });
   });
 
+  describe('a series over years in which the group changes', () => {
+    let db: Database;
+    let folder: string;
+
+    /**
+     * Turkey (in no SCO group itself) trading with members old and new, in dollars and cents: India and Pakistan
+     * join the SCO on 9 June 2017, Iran on 4 July 2023 and Belarus on 4 July 2024; the United States never does.
+     */
+    const TUR_ROWS = [
+      ['2016', 'CHN', '1000.10', '2000.20'],
+      ['2016', 'IND', '500.05', '499.95'],
+      ['2016', 'IRN', '700', '300'],
+      ['2016', 'USA', '9999.99', '1'],
+      ['2017', 'CHN', '1100.11', '2100.21'],
+      ['2017', 'IND', '600.06', '400.04'],
+      ['2017', 'PAK', '200.02', '100.01'],
+      ['2017', 'IRN', '800', '200'],
+      ['2017', 'USA', '5', '5'],
+      ['2023', 'CHN', '1200.12', '2200.22'],
+      ['2023', 'IND', '700.07', '300.03'],
+      ['2023', 'IRN', '900.09', '100.01'],
+      ['2023', 'BLR', '400.04', '400.04'],
+      ['2024', 'CHN', '1300.13', '2300.23'],
+      ['2024', 'IND', '800.08', '200.02'],
+      ['2024', 'IRN', '1000.10', '0'],
+      ['2024', 'BLR', '500.05', '500.05'],
+    ];
+    /** Each year's members summed by hand: 2016 CHN; 2017 adds IND and PAK; 2023 adds IRN; 2024 adds BLR. */
+    const SCO_TOTALS = [
+      { period: '2016', value: usd('3000.30') },
+      { period: '2017', value: usd('4500.45') },
+      { period: '2023', value: usd('5400.54') },
+      { period: '2024', value: usd('6600.66') },
+    ];
+
+    beforeAll(async () => {
+      db = await openSeededDatabase(kind);
+      folder = await mkdtemp(join(tmpdir(), 'scohub-series-'));
+      const file = join(folder, 'tur-sco.csv');
+      const lines = TUR_ROWS.flatMap(([year, partner, exports, imports]) => [`${year},,TUR,${partner},X,${exports}`, `${year},,TUR,${partner},M,${imports}`]);
+      await writeFile(file, ['Year,Month,Reporter,Partner,Flow,Value', ...lines].join('\n') + '\n');
+      await importFixture(db, file);
+    });
+
+    afterAll(async () => {
+      await db?.close();
+      if (folder) await rm(folder, { recursive: true, force: true });
+    });
+
+    it('counts in each year exactly the members of that year', async () => {
+      const answer = await seriesFor(db, { reporter: 'TUR', partners: 'SCO', flow: 'total', frequency: 'annual', to: 2024 });
+      expect(answer.partners).toEqual({ code: 'SCO', members: ['BLR', 'CHN', 'IND', 'IRN', 'KAZ', 'KGZ', 'PAK', 'RUS', 'TJK', 'UZB'], asOf: '2024-12-31' });
+      expect(answer.points).toEqual(SCO_TOTALS);
+    });
+
+    it('agrees year by year with the figure for that year alone', async () => {
+      const answer = await seriesFor(db, { reporter: 'TUR', partners: 'SCO', flow: 'total', frequency: 'annual' });
+      for (const point of answer.points) {
+        const summary = await summaryOf(db, { reporter: 'TUR', partners: 'SCO', flow: 'total', period: point.period });
+        expect(summary.value, point.period).toEqual(money(point.value));
+      }
+      expect(answer.points).toEqual(SCO_TOTALS);
+    });
+
+    it('keeps the flow asked and the years from `from` to `to`', async () => {
+      const answer = await seriesFor(db, { reporter: 'TUR', partners: 'SCO', flow: 'export', frequency: 'annual', from: 2017, to: 2023 });
+      expect(answer.points).toEqual([
+        { period: '2017', value: usd('1900.19') },
+        { period: '2023', value: usd('2800.28') },
+      ]);
+    });
+
+    it('counts a fixed group the same in every year, a partner named twice once', async () => {
+      const answer = await seriesFor(db, { reporter: 'TUR', partners: 'IRN,USA,IRN', flow: 'import', frequency: 'annual' });
+      expect(answer.points).toEqual([
+        { period: '2016', value: usd('301.00') },
+        { period: '2017', value: usd('205.00') },
+        { period: '2023', value: usd('100.01') },
+        { period: '2024', value: usd('0.00') },
+      ]);
+    });
+  });
+
   describe('checking the published claims', () => {
     let db: Database;
     let folder: string;

@@ -25,10 +25,11 @@ import {
   type TradeSeries,
 } from './engine/index.ts';
 import { centsToDecimal } from './formats/decimal.ts';
+import { resolvePartnerGroupOn } from './groups.ts';
 import type { Flow, FlowSelector } from './model.ts';
 import { resolveDataset, type Dataset } from './store/datasets.ts';
 import { resolvePartnerGroup, type PartnerGroup } from './store/partner-groups.ts';
-import { groupTotals, partnerTotals, productTotals, type FlowPoint } from './store/queries.ts';
+import { groupTotals, groupTotalsByYear, partnerTotals, productTotals, type FlowPoint } from './store/queries.ts';
 
 /** A money figure as the API gives it: exact dollars as text, or why it cannot be computed. */
 export type MoneyFigure = { ok: true; value: string } | { ok: false; reason: string; missing?: string[] };
@@ -189,40 +190,44 @@ export interface SeriesAnswer {
   points: { period: string; value: string }[];
 }
 
+/** The years of the dataset a series covers, from `from` to `to` when given. */
+function seriesYears(dataset: Dataset, from: number | undefined, to: number | undefined): number[] {
+  if (dataset.firstYear === null || dataset.lastYear === null) return [];
+  const first = Math.max(dataset.firstYear, from ?? dataset.firstYear);
+  const last = Math.min(dataset.lastYear, to ?? dataset.lastYear);
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
+
+function answerPoints(series: TradeSeries, frequency: 'annual' | 'monthly'): { period: string; value: string }[] {
+  const points = seriesPoints(series);
+  if (frequency === 'monthly') {
+    return points
+      .filter((p) => p.month > 0)
+      .map((p) => ({ period: formatPeriod({ kind: 'months', year: p.year, first: p.month, last: p.month }), value: centsToDecimal(p.value) }));
+  }
+  const out: { period: string; value: string }[] = [];
+  for (const year of [...new Set(points.map((p) => p.year))].sort((a, b) => a - b)) {
+    const total = periodTotal(series, { kind: 'year', year });
+    if (total.ok) out.push({ period: String(year), value: centsToDecimal(total.value) });
+  }
+  return out;
+}
+
 /** The time series of a flow with a partner group: annual values (summed from months where only months exist) or monthly. */
 export async function seriesFor(
   db: Queryable,
   question: Question & { frequency: 'annual' | 'monthly'; from?: number | undefined; to?: number | undefined },
 ): Promise<SeriesAnswer> {
   const asOf = parsePeriod(String(question.to ?? new Date().getUTCFullYear()));
-  const { reporter, dataset, group } = await scopeOf(db, question, asOf, { monthly: question.frequency === 'monthly' });
+  const reporter = question.reporter.toUpperCase();
+  const dataset = await resolveDataset(db, { reporter, name: question.dataset, monthly: question.frequency === 'monthly' });
+  const years = seriesYears(dataset, question.from, question.to);
   // Each year counts the partners the group had at that year's end: SCO trade in 2010 is trade with the members of 2010.
-  const membersIn = new Map<number, Set<string>>();
-  const points: FlowPoint[] = [];
-  for (const point of await partnerTotals(db, { datasetId: dataset.id, reporter })) {
-    let members = membersIn.get(point.year);
-    if (!members) {
-      const yearGroup = await resolvePartnerGroup(db, question.partners, reporter, periodEnd({ kind: 'year', year: point.year }));
-      members = new Set(yearGroup.members);
-      membersIn.set(point.year, members);
-    }
-    if (members.has(point.key)) points.push(point);
-  }
+  const groups = await resolvePartnerGroupOn(db, question.partners, reporter, [periodEnd(asOf), ...years.map((year) => periodEnd({ kind: 'year', year }))]);
+  const partnersByYear = new Map(years.map((year, i) => [year, groups[i + 1]!.members]));
+  const points = await groupTotalsByYear(db, { datasetId: dataset.id, reporter, partnersByYear });
   const series = seriesOf(points, question.flow);
-  const inRange = (year: number) => (question.from === undefined || year >= question.from) && (question.to === undefined || year <= question.to);
-  const out: { period: string; value: string }[] = [];
-  if (question.frequency === 'monthly') {
-    for (const p of seriesPoints(series)) {
-      if (p.month > 0 && inRange(p.year)) out.push({ period: formatPeriod({ kind: 'months', year: p.year, first: p.month, last: p.month }), value: centsToDecimal(p.value) });
-    }
-  } else {
-    const years = [...new Set(seriesPoints(series).map((p) => p.year))].filter(inRange).sort((a, b) => a - b);
-    for (const year of years) {
-      const total = periodTotal(series, { kind: 'year', year });
-      if (total.ok) out.push({ period: String(year), value: centsToDecimal(total.value) });
-    }
-  }
-  return { dataset: refOf(dataset), reporter, partners: group, flow: question.flow, frequency: question.frequency, points: out };
+  return { dataset: refOf(dataset), reporter, partners: groups[0]!, flow: question.flow, frequency: question.frequency, points: answerPoints(series, question.frequency) };
 }
 
 /** Partners ranked by value; areas not elsewhere specified (X###) are residuals, not partners, so never ranked. */

@@ -3,6 +3,7 @@ import { buildTestApp, errorCode, loggedIn, type Client } from '../../../test/ht
 import type { Database } from '../../db/database.ts';
 import { openSeededDatabase, testDatabaseKinds } from '../../db/testing.ts';
 import type { App } from '../../http/app-types.ts';
+import { resolvePartnerGroupOn } from './groups.ts';
 import { resolvePartnerGroup } from './store/partner-groups.ts';
 
 describe.each(testDatabaseKinds())('custom partner groups on $name', (kind) => {
@@ -57,6 +58,35 @@ describe.each(testDatabaseKinds())('custom partner groups on $name', (kind) => {
     expect([badMember.statusCode, errorCode(badMember)]).toEqual([400, 'VALIDATION_FAILED']);
     const empty = await put('SOME_GROUP', { name: 'Empty', members: [] });
     expect([empty.statusCode, errorCode(empty)]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  describe('resolved on several dates at once', () => {
+    /** Each side of every change of status: India and Pakistan 2017, Iran 2023, Belarus 2024, Tianjin 2025. */
+    const DATES = ['2001-12-31', '2017-06-08', '2017-06-09', '2022-09-30', '2023-07-04', '2024-12-31', '2025-08-31', '2025-09-01'];
+
+    it.each([
+      ['SCO', 'USA'],
+      ['sco_members_other', 'CHN'],
+      ['SCO_OBSERVERS', 'USA'],
+      ['SCO_PARTNERS', 'TUR'],
+      ['SCO_FAMILY', 'IRN'],
+      ['CENTRAL_ASIA', 'KAZ'],
+      ['RUS,KAZ,RUS', 'CHN'],
+      ['WLD', 'CHN'],
+    ])('gives %s (reporter %s) on each date as resolving it on that date does', async (code, reporter) => {
+      const oneByOne = await Promise.all(DATES.map((asOf) => resolvePartnerGroup(db, code, reporter, asOf)));
+      expect(await resolvePartnerGroupOn(db, code, reporter, DATES)).toEqual(oneByOne);
+    });
+
+    it('gives the SCO of each date: six founders, eight from 2017, ten by the end of 2024', async () => {
+      const groups = await resolvePartnerGroupOn(db, 'SCO', 'USA', ['2001-12-31', '2017-12-31', '2024-12-31']);
+      expect(groups.map((g) => g.members.length)).toEqual([6, 8, 10]);
+    });
+
+    it('rejects a code that is no group, and asks nothing for no dates', async () => {
+      await expect(resolvePartnerGroupOn(db, 'NO_SUCH_GROUP', 'USA', DATES)).rejects.toMatchObject({ code: 'UNKNOWN_PARTNER_GROUP' });
+      expect(await resolvePartnerGroupOn(db, 'SCO', 'USA', [])).toEqual([]);
+    });
   });
 
   it('is for admins only', async () => {

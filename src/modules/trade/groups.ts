@@ -3,7 +3,10 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { DomainError } from '../../errors/domain-error.ts';
 import type { App } from '../../http/app-types.ts';
 import { errorResponses } from '../../http/schemas.ts';
-import { STATUS_GROUPS } from './store/partner-groups.ts';
+import type { Status } from '../org/model.ts';
+import { listStates } from '../org/states.ts';
+import { statusAsOf } from '../org/status-history.ts';
+import { resolvePartnerGroup, STATUS_GROUPS, type PartnerGroup } from './store/partner-groups.ts';
 
 export interface CustomGroup {
   code: string;
@@ -39,6 +42,26 @@ export async function saveGroup(db: Queryable, group: CustomGroup): Promise<Cust
 export async function deleteGroup(db: Queryable, code: string): Promise<void> {
   const deleted = await db.query('DELETE FROM trade_groups WHERE code = $1 RETURNING code', [code]);
   if (deleted.length === 0) throw new DomainError('GROUP_NOT_FOUND', { code });
+}
+
+/**
+ * `partners` as it stood on each of the dates, as resolvePartnerGroup gives it, from one read of the registry:
+ * SCO status groups change as states join and leave, every other group is the same on all dates.
+ */
+export async function resolvePartnerGroupOn(db: Queryable, code: string, reporter: string, dates: readonly string[]): Promise<PartnerGroup[]> {
+  const upper = code.trim().toUpperCase();
+  const statuses: readonly (Status | null)[] | undefined = STATUS_GROUPS[upper];
+  if (dates.length === 0) return [];
+  if (!statuses) {
+    const group = await resolvePartnerGroup(db, code, reporter, dates[0]!);
+    return dates.map((asOf) => ({ ...group, asOf }));
+  }
+  const states = await listStates(db, { asOf: dates[0]! });
+  return dates.map((asOf) => ({
+    code: upper,
+    members: states.filter((s) => s.iso3 !== reporter && statuses.includes(statusAsOf(s.history, asOf))).map((s) => s.iso3).sort(),
+    asOf,
+  }));
 }
 
 /** Custom partner groups (e.g. CENTRAL_ASIA), usable wherever `partners` is asked for. */

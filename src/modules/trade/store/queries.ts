@@ -42,6 +42,33 @@ export async function groupTotals(db: Queryable, scope: Scope): Promise<FlowPoin
   return toPoints(rows);
 }
 
+/**
+ * The reporter's values with each year's partners, summed over them, per flow and period (key ''), in one query
+ * over (year, partner) pairs. Reads the rollup; a partner listed twice in a year still counts once.
+ */
+export async function groupTotalsByYear(
+  db: Queryable,
+  scope: { datasetId: string; reporter: string; partnersByYear: ReadonlyMap<number, readonly string[]> },
+): Promise<FlowPoint[]> {
+  const years: number[] = [];
+  const partners: string[] = [];
+  for (const [year, members] of scope.partnersByYear) {
+    for (const partner of members) {
+      years.push(year);
+      partners.push(partner);
+    }
+  }
+  if (years.length === 0) return [];
+  const rows = await db.query<PointRow>(
+    `SELECT '' AS key, flow, year, month, sum(value)::text AS value FROM trade_totals
+      WHERE dataset_id = $1 AND reporter = $2
+        AND (year, partner) IN (SELECT year, partner FROM unnest($3::int[], $4::text[]) AS member (year, partner))
+      GROUP BY flow, year, month`,
+    [scope.datasetId, scope.reporter, years, partners],
+  );
+  return toPoints(rows);
+}
+
 /** The reporter's values with every partner in the given years (key = partner). Reads the rollup. */
 export async function partnerTotals(db: Queryable, scope: Omit<Scope, 'partners'>): Promise<FlowPoint[]> {
   const rows = await db.query<PointRow>(
