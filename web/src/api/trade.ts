@@ -1,14 +1,28 @@
+import type { Static } from 'typebox';
+import type { IndicatorSchema } from '../../../src/modules/org/schemas.ts';
+import type {
+  ClaimsResponse as ClaimsResponseSchema,
+  ComputedNumber,
+  DatasetSchema,
+  MoneyFigure,
+  PartnersResponse,
+  ProductsQuery,
+  ProductsResponse,
+  SeriesResponse,
+  SummaryQuery,
+  SummaryResponse,
+} from '../../../src/modules/trade/schemas.ts';
 import { ApiError, api, errorFromBody, requestHeaders, withQuery } from './client.ts';
-import type { Indicator } from './types.ts';
+import { everyOf } from './types.ts';
 
-export const FLOWS = ['total', 'export', 'import'] as const;
+export const FLOWS = ['total', 'export', 'import'] as const satisfies readonly NonNullable<Static<typeof SummaryQuery>['flow']>[];
 export type Flow = (typeof FLOWS)[number];
 
 /** Partner groups the trade API resolves from the registry; WLD is the reporter's trade with the world. */
 export const PARTNER_GROUPS = ['SCO', 'SCO_OBSERVERS', 'SCO_DIALOGUE_PARTNERS', 'SCO_PARTNERS', 'SCO_FAMILY', 'WLD'] as const;
 export type PartnerGroupCode = (typeof PARTNER_GROUPS)[number];
 
-export const PRODUCT_LEVELS = [2, 4, 6] as const;
+export const PRODUCT_LEVELS = everyOf<NonNullable<Static<typeof ProductsQuery>['level']>>()([2, 4, 6]);
 export type ProductLevel = (typeof PRODUCT_LEVELS)[number];
 
 export const NOT_COMPUTABLE_REASONS = ['missing_current', 'missing_base', 'zero_base', 'incomplete_period', 'no_data'] as const;
@@ -16,121 +30,23 @@ export const NOT_COMPUTABLE_REASONS = ['missing_current', 'missing_base', 'zero_
 export const IMPORT_FORMATS = ['comtrade', 'baci', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export const CHECK_STATUSES = ['consistent', 'inconsistent', 'not_computable'] as const;
-export type CheckStatus = (typeof CHECK_STATUSES)[number];
-
-/** Why the server could not compute a figure; `missing` names absent months or flows. */
-export interface NotComputable {
-  ok: false;
-  reason: string;
-  missing?: string[];
-}
-
 /** Exact US dollars as a decimal string, or why there is no figure. */
-export type Money = { ok: true; value: string } | NotComputable;
-export type Num = { ok: true; value: number } | NotComputable;
+export type Money = Static<typeof MoneyFigure>;
+export type Num = Static<typeof ComputedNumber>;
+/** Why the server could not compute a figure; `missing` names absent months or flows. */
+export type NotComputable = Extract<Num, { ok: false }>;
 
-export interface DatasetRef {
-  name: string;
-  release: string;
-  synthetic: boolean;
-}
+export type TradeDataset = Static<typeof DatasetSchema>;
+export type TradeSummary = Static<typeof SummaryResponse>;
+export type DatasetRef = TradeSummary['dataset'];
+export type TradeSeries = Static<typeof SeriesResponse>;
+export type PartnerRanking = Static<typeof PartnersResponse>;
+export type PartnerRank = PartnerRanking['partners'][number];
+export type ProductMix = Static<typeof ProductsResponse>;
+export type ClaimsResponse = Static<typeof ClaimsResponseSchema, { Indicator: typeof IndicatorSchema }>;
+export type Claim = ClaimsResponse['claims'][number];
 
-export interface TradeDataset extends DatasetRef {
-  id: string;
-  layout: string;
-  reconciled: boolean;
-  sourceFile: string;
-  rowsRead: number;
-  records: number;
-  rejected: number;
-  skipped: Record<string, number>;
-  firstYear: number | null;
-  lastYear: number | null;
-  reporters: number;
-  totalValue: string;
-  importedAt: string;
-}
-
-export interface PartnerGroup {
-  code: string;
-  members: string[];
-  asOf: string;
-}
-
-export interface TradeSummary {
-  dataset: DatasetRef;
-  reporter: string;
-  partners: PartnerGroup;
-  flow: string;
-  period: string;
-  value: Money;
-  previousPeriod: string;
-  previous: Money;
-  growthPercent: Num;
-  basePeriod?: string;
-  multiple?: Num;
-}
-
-export interface TradeSeries {
-  dataset: DatasetRef;
-  reporter: string;
-  partners: PartnerGroup;
-  flow: string;
-  frequency: string;
-  points: { period: string; value: string }[];
-}
-
-export interface PartnerRank {
-  partner: string;
-  rank: number;
-  value: string;
-  sharePercent: Num;
-}
-
-export interface PartnerRanking {
-  dataset: DatasetRef;
-  reporter: string;
-  flow: string;
-  period: string;
-  world: Money;
-  partners: PartnerRank[];
-}
-
-export interface ProductMix {
-  dataset: DatasetRef;
-  reporter: string;
-  partners: PartnerGroup;
-  flow: string;
-  period: string;
-  level: number;
-  total: string;
-  products: { product: string; value: string; sharePercent: Num }[];
-}
-
-export interface ClaimCheck {
-  status: CheckStatus;
-  unit: string;
-  reported: string;
-  computed: string | null;
-  difference: string | null;
-  differencePercent: number | null;
-  allowedDifference: string | null;
-  reason?: string;
-}
-
-export interface Claim {
-  indicator: Indicator;
-  query: { kind: string; reporter: string; partner: string; period: string; basePeriod?: string; flow: string };
-  dataset: DatasetRef | null;
-  check: ClaimCheck;
-}
-
-export interface ClaimsResponse {
-  tolerancePercent: number;
-  claims: Claim[];
-}
-
+/** The server declares the import response inside its upload route, not among its schemas, so it is written out here. */
 export interface ImportResult {
   status: 'imported' | 'unchanged';
   dataset: { id: string; name: string; release: string };
@@ -143,7 +59,10 @@ export interface ImportResult {
   skipped: Record<string, number>;
 }
 
-/** Where an import stopped: the server names the file, line and column of the first bad row. */
+/**
+ * Where an import stopped: the server names the file, line and column of the first bad row. Every field is
+ * optional because it is read from an error's `details`, which the error shape leaves untyped.
+ */
 export interface ImportProblem {
   file?: string;
   line?: number;

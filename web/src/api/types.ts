@@ -1,102 +1,46 @@
+import type { Static } from 'typebox';
 import type { Locale } from '../i18n/locales.ts';
+import type { OrganisationSchema, RegisterBody, SessionResponse as SessionResponseSchema, UserSchema } from '../../../src/modules/accounts/schemas.ts';
+import type { IndicatorSchema, NewIndicatorBody, OverviewSchema, StateSchema, StatusEntrySchema } from '../../../src/modules/org/schemas.ts';
 
-export const STATUSES = ['member', 'accession_in_progress', 'observer', 'dialogue_partner', 'partner'] as const;
-export type Status = (typeof STATUSES)[number];
+// The API's types are those of the server's schemas; imported as types only, so no server code reaches the bundle.
+export type Organisation = Static<typeof OrganisationSchema>;
+/** The server's LocaleSchema is a union over `LOCALES.map(…)`, whose static type has lost the locale names; the web's Locale stands in. */
+export type User = Omit<Static<typeof UserSchema>, 'locale'> & { locale: Locale | null };
+export type SessionResponse = Omit<Static<typeof SessionResponseSchema>, 'user'> & { user: User | null };
+export type StatusEntry = Static<typeof StatusEntrySchema>;
+export type State = Static<typeof StateSchema, { StatusEntry: typeof StatusEntrySchema }>;
+export type Indicator = Static<typeof IndicatorSchema>;
+export type NewIndicator = Static<typeof NewIndicatorBody>;
+export type Overview = Static<typeof OverviewSchema, { Indicator: typeof IndicatorSchema }>;
 
-export const ROLES = ['admin', 'member', 'provider'] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = User['role'];
+export type OrganisationKind = Organisation['kind'];
+export type Status = StatusEntry['status'];
+export type DatePrecision = StatusEntry['sincePrecision'];
+export type Qualifier = Indicator['qualifier'];
 
-export const ORGANISATION_KINDS = ['enterprise', 'agency', 'logistics', 'legal', 'financial'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
-/** Members are traders or agencies; providers offer logistics, legal or financial services. */
-export const KINDS_BY_ROLE = {
-  member: ['enterprise', 'agency'],
-  provider: ['logistics', 'legal', 'financial'],
-} as const satisfies Record<'member' | 'provider', readonly OrganisationKind[]>;
-
-export interface Organisation {
-  id: string;
-  name: string;
-  kind: OrganisationKind;
-  country: string | null;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  locale: Locale | null;
-  organisation: Organisation | null;
-}
-
-export interface SessionResponse {
-  user: User | null;
-  csrfToken: string | null;
-}
-
-export type DatePrecision = 'day' | 'year' | 'unknown';
-
-export interface StatusEntry {
-  id: string;
-  status: Status;
-  since: string | null;
-  sincePrecision: DatePrecision;
-  event: string;
-  source: string;
-}
-
-export interface State {
-  iso3: string;
-  iso2: string;
-  m49: string;
-  name: string;
-  names: Record<Locale, string>;
-  status: Status | null;
-  statusSince: string | null;
-  history: StatusEntry[];
-}
-
-export const QUALIFIERS = ['exact', 'about', 'over'] as const;
-export type Qualifier = (typeof QUALIFIERS)[number];
-
-export interface Indicator {
-  id: string;
-  key: string;
-  subject: string;
-  metric: string;
-  reporter: string | null;
-  partner: string | null;
-  period: string;
-  value: string;
-  unit: string;
-  qualifier: Qualifier;
-  basePeriod: string | null;
-  source: string;
-  quote: string;
-}
-
-export type NewIndicator = Omit<Indicator, 'id'>;
-
-export interface Overview {
-  asOf: string;
-  founded: { date: string; source: string } | null;
-  counts: Partial<Record<Status, number>>;
-  headline: Indicator[];
-}
-
+/** The server declares this response inline in its route, so it is composed here from the state it lists. */
 export interface StatesResponse {
   asOf: string;
   states: State[];
 }
 
-export interface Health {
-  status: 'ok';
-  database: 'pglite' | 'postgresql';
-  migration: string;
-  version: string;
-}
+/** The values of a server union in the order the web shows them; compiles only while it lists every one. */
+export const everyOf =
+  <Union extends string | number>() =>
+  <const Values extends readonly Union[]>(values: Values & ([Union] extends [Values[number]] ? unknown : { missing: Exclude<Union, Values[number]> })): Values =>
+    values;
+
+export const STATUSES = everyOf<Status>()(['member', 'accession_in_progress', 'observer', 'dialogue_partner', 'partner']);
+
+export const QUALIFIERS = everyOf<Qualifier>()(['exact', 'about', 'over']);
+
+/** Members are traders or agencies; providers offer logistics, legal or financial services. */
+export const KINDS_BY_ROLE = {
+  member: ['enterprise', 'agency'],
+  provider: ['logistics', 'legal', 'financial'],
+} as const satisfies Record<Static<typeof RegisterBody>['role'], readonly OrganisationKind[]>;
 
 /** Metrics and units the catalogues translate; a figure with another metric or unit shows its code. */
 export const METRICS = [

@@ -6,7 +6,7 @@ import { baciCountryCodes, baciMapper } from './baci.ts';
 import { comtradeCurrentMapper, comtradeLegacyMapper } from './comtrade.ts';
 import { detectLayout } from './detect.ts';
 import { mappedCsvMapper, parseColumnMapping, type ColumnMapping } from './mapped-csv.ts';
-import { RowError, readFlow, readProduct, type RowMapper, type RowOutcome } from './row.ts';
+import { Columns, RowError, readArea, readFlow, readMeasure, readMonth, readProduct, readValue, readYear, type RowMapper, type RowOutcome } from './row.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -122,6 +122,21 @@ describe('reading flows', () => {
   });
 });
 
+describe('reading a field', () => {
+  it.each([
+    ['a year', () => readYear('21', 't'), { code: 'NOT_A_YEAR', params: { value: '21' } }],
+    ['a month', () => readMonth('13', 'Period'), { code: 'NOT_A_MONTH', params: { value: '13' } }],
+    ['a value that is not a number', () => readValue('about 79 bn', 'Value'), { code: 'NOT_A_NUMBER', params: { value: 'about 79 bn' } }],
+    ['a negative value', () => readValue('-900', 'Value'), { code: 'NEGATIVE_VALUE', params: { value: '-900' } }],
+    ['a measure', () => readMeasure('many', 'q'), { code: 'NOT_A_NUMBER', params: { value: 'many' } }],
+    ['an area', () => readArea('CHINA', 'Reporter', 'any'), { code: 'UNKNOWN_AREA_CODE', params: { value: 'CHINA' } }],
+    ['a product', () => readProduct('84.71', 'k'), { code: 'NOT_AN_HS_CODE', params: { value: '84.71' } }],
+    ['a column', () => new Columns(['Year']).require('Value'), { code: 'COLUMN_MISSING', params: {} }],
+  ])('%s names its problem with the value it concerns', (_what, work, problem) => {
+    expect(rowErrorOf(work).problem).toEqual(problem);
+  });
+});
+
 describe('area codes', () => {
   it.each([
     ['0', 'WLD'],
@@ -214,21 +229,19 @@ describe('UN Comtrade, legacy layout', () => {
   });
 
   it.each([
-    [{ 'Trade Value (US$)': 'n/a' }, 'Trade Value (US$)', '"n/a" is not a number'],
-    [{ 'Trade Value (US$)': '-5' }, 'Trade Value (US$)', '"-5" is negative'],
-    [{ Year: '21' }, 'Year', '"21" is not a year'],
-    [{ Period: '2021-3' }, 'Period', '"2021-3" is neither YYYY nor YYYYMM'],
-    [{ Period: 'FY21' }, 'Period', '"FY21" is neither YYYY nor YYYYMM'],
-    [{ Period: '' }, 'Period', '"" is neither YYYY nor YYYYMM'],
-    [{ Period: '202113' }, 'Period', '"13" is not a month (1–12)'],
-    [{ 'Partner ISO': 'RUSSIA' }, 'Partner ISO', '"RUSSIA" is not a country or area code'],
-    [{ 'Reporter ISO': '', 'Reporter Code': 'CN' }, 'Reporter Code', '"CN" is not a country or area code'],
-    [{ 'Commodity Code': '84x' }, 'Commodity Code', '"84x" is not an HS code or TOTAL'],
-    [{ 'Netweight (kg)': 'heavy' }, 'Netweight (kg)', '"heavy" is not a number'],
-  ])('refuses %j, naming column %s', (changes, column, reason) => {
-    const error = rowError(map, row(changes));
-    expect(error.column).toBe(column);
-    expect(error.reason).toBe(reason);
+    [{ 'Trade Value (US$)': 'n/a' }, 'Trade Value (US$)', 'NOT_A_NUMBER', '"n/a" is not a number'],
+    [{ 'Trade Value (US$)': '-5' }, 'Trade Value (US$)', 'NEGATIVE_VALUE', '"-5" is negative'],
+    [{ Year: '21' }, 'Year', 'NOT_A_YEAR', '"21" is not a year'],
+    [{ Period: '2021-3' }, 'Period', 'NOT_A_PERIOD', '"2021-3" is neither YYYY nor YYYYMM'],
+    [{ Period: 'FY21' }, 'Period', 'NOT_A_PERIOD', '"FY21" is neither YYYY nor YYYYMM'],
+    [{ Period: '' }, 'Period', 'NOT_A_PERIOD', '"" is neither YYYY nor YYYYMM'],
+    [{ Period: '202113' }, 'Period', 'NOT_A_MONTH', '"13" is not a month (1–12)'],
+    [{ 'Partner ISO': 'RUSSIA' }, 'Partner ISO', 'UNKNOWN_AREA_CODE', '"RUSSIA" is not a country or area code'],
+    [{ 'Reporter ISO': '', 'Reporter Code': 'CN' }, 'Reporter Code', 'UNKNOWN_AREA_CODE', '"CN" is not a country or area code'],
+    [{ 'Commodity Code': '84x' }, 'Commodity Code', 'NOT_AN_HS_CODE', '"84x" is not an HS code or TOTAL'],
+    [{ 'Netweight (kg)': 'heavy' }, 'Netweight (kg)', 'NOT_A_NUMBER', '"heavy" is not a number'],
+  ])('refuses %j, naming column %s and problem %s', (changes, column, code, reason) => {
+    expect(rowError(map, row(changes))).toMatchObject({ column, problem: { code }, reason });
   });
 
   it('names a required column missing from the header', () => {
@@ -291,18 +304,16 @@ describe('UN Comtrade, current layout', () => {
   });
 
   it.each([
-    [{ primaryValue: 'abc' }, 'primaryValue', '"abc" is not a number'],
-    [{ primaryValue: '', fobvalue: '' }, 'fobvalue', '"" is not a number'],
-    [{ flowCode: 'M', primaryValue: '', cifvalue: 'x' }, 'cifvalue', '"x" is not a number'],
-    [{ refYear: 'FY22' }, 'refYear', '"FY22" is not a year'],
-    [{ refMonth: '13' }, 'refMonth', '"13" is not a month (1–12)'],
-    [{ partnerISO: '??' }, 'partnerISO', '"??" is not a country or area code'],
-    [{ cmdCode: '27.09' }, 'cmdCode', '"27.09" is not an HS code or TOTAL'],
-    [{ netWgt: 'a lot' }, 'netWgt', '"a lot" is not a number'],
-  ])('refuses %j, naming column %s', (changes, column, reason) => {
-    const error = rowError(map, row(changes));
-    expect(error.column).toBe(column);
-    expect(error.reason).toBe(reason);
+    [{ primaryValue: 'abc' }, 'primaryValue', 'NOT_A_NUMBER', '"abc" is not a number'],
+    [{ primaryValue: '', fobvalue: '' }, 'fobvalue', 'NOT_A_NUMBER', '"" is not a number'],
+    [{ flowCode: 'M', primaryValue: '', cifvalue: 'x' }, 'cifvalue', 'NOT_A_NUMBER', '"x" is not a number'],
+    [{ refYear: 'FY22' }, 'refYear', 'NOT_A_YEAR', '"FY22" is not a year'],
+    [{ refMonth: '13' }, 'refMonth', 'NOT_A_MONTH', '"13" is not a month (1–12)'],
+    [{ partnerISO: '??' }, 'partnerISO', 'UNKNOWN_AREA_CODE', '"??" is not a country or area code'],
+    [{ cmdCode: '27.09' }, 'cmdCode', 'NOT_AN_HS_CODE', '"27.09" is not an HS code or TOTAL'],
+    [{ netWgt: 'a lot' }, 'netWgt', 'NOT_A_NUMBER', '"a lot" is not a number'],
+  ])('refuses %j, naming column %s and problem %s', (changes, column, code, reason) => {
+    expect(rowError(map, row(changes))).toMatchObject({ column, problem: { code }, reason });
   });
 
   it('names a required column missing from the header', () => {
@@ -368,16 +379,14 @@ describe('CEPII BACI', () => {
   });
 
   it.each([
-    [['2021', '999', '643', '847130', '1', '1'], 'i', 'country code "999" is not in the BACI country codes file'],
-    [['2021', '156', '842', '847130', '1', '1'], 'j', 'country code "842" is not in the BACI country codes file'],
-    [['21', '156', '643', '847130', '1', '1'], 't', '"21" is not a year'],
-    [['2021', '156', '643', '8471300', '1', '1'], 'k', '"8471300" is not an HS code or TOTAL'],
-    [['2021', '156', '643', '847130', '1,5', '1'], 'v', '"1,5" is not a number'],
-    [['2021', '156', '643', '847130', '1', 'many'], 'q', '"many" is not a number'],
-  ])('refuses %j, naming column %s', (fields, column, reason) => {
-    const error = rowError(map, fields);
-    expect(error.column).toBe(column);
-    expect(error.reason).toBe(reason);
+    [['2021', '999', '643', '847130', '1', '1'], 'i', 'UNKNOWN_BACI_COUNTRY', 'country code "999" is not in the BACI country codes file'],
+    [['2021', '156', '842', '847130', '1', '1'], 'j', 'UNKNOWN_BACI_COUNTRY', 'country code "842" is not in the BACI country codes file'],
+    [['21', '156', '643', '847130', '1', '1'], 't', 'NOT_A_YEAR', '"21" is not a year'],
+    [['2021', '156', '643', '8471300', '1', '1'], 'k', 'NOT_AN_HS_CODE', '"8471300" is not an HS code or TOTAL'],
+    [['2021', '156', '643', '847130', '1,5', '1'], 'v', 'NOT_A_NUMBER', '"1,5" is not a number'],
+    [['2021', '156', '643', '847130', '1', 'many'], 'q', 'NOT_A_NUMBER', '"many" is not a number'],
+  ])('refuses %j, naming column %s and problem %s', (fields, column, code, reason) => {
+    expect(rowError(map, fields)).toMatchObject({ column, problem: { code }, reason });
   });
 
   it('names a required column missing from the header', () => {
@@ -415,14 +424,14 @@ describe('plain CSV with a column mapping', () => {
   });
 
   it.each([
-    ['year=Y,reporter=R,partner=P,flow=F,value=V,country=C', 'country', 'unknown mapping field'],
-    ['year=Y,reporter=R,flow=F,value=V', 'partner', 'the column mapping must name this field'],
-    ['year=Y,reporter=R,partner=,flow=F,value=V', 'partner', 'the column mapping must name this field'],
-    ['year=Y,reporter=R,partner=P,flow=F,value=V,valueScale=12', 'valueScale', 'must be a power of ten from 0 to 9'],
-    ['year=Y,reporter=R,partner=P,flow=F,value=V,valueScale=k', 'valueScale', 'must be a power of ten from 0 to 9'],
-  ])('refuses %j, naming field %s', (text, column, reason) => {
+    ['year=Y,reporter=R,partner=P,flow=F,value=V,country=C', 'country', 'UNKNOWN_MAPPING_FIELD', 'unknown mapping field'],
+    ['year=Y,reporter=R,flow=F,value=V', 'partner', 'MAPPING_FIELD_REQUIRED', 'the column mapping must name this field'],
+    ['year=Y,reporter=R,partner=,flow=F,value=V', 'partner', 'MAPPING_FIELD_REQUIRED', 'the column mapping must name this field'],
+    ['year=Y,reporter=R,partner=P,flow=F,value=V,valueScale=12', 'valueScale', 'VALUE_SCALE_OUT_OF_RANGE', 'must be a power of ten from 0 to 9'],
+    ['year=Y,reporter=R,partner=P,flow=F,value=V,valueScale=k', 'valueScale', 'VALUE_SCALE_OUT_OF_RANGE', 'must be a power of ten from 0 to 9'],
+  ])('refuses %j, naming field %s and problem %s', (text, column, code, reason) => {
     const error = rowErrorOf(() => parseColumnMapping(text));
-    expect(error.column).toBe(column);
+    expect(error).toMatchObject({ column, problem: { code } });
     expect(error.reason).toContain(reason);
   });
 
@@ -452,17 +461,15 @@ describe('plain CSV with a column mapping', () => {
   });
 
   it.each([
-    [{ Direction: 'transit' }, 'Direction', '"transit" is not a flow (export, import, re-export, re-import, X, M, RX, RM)'],
-    [{ Year: '2021.0' }, 'Year', '"2021.0" is not a year'],
-    [{ Month: '13' }, 'Month', '"13" is not a month (1–12)'],
-    [{ 'Partner economy': 'China' }, 'Partner economy', '"China" is not a country or area code'],
-    [{ 'Reporting economy': '' }, 'Reporting economy', '"" is not a country or area code'],
-    [{ HS: 'HS84' }, 'HS', '"HS84" is not an HS code or TOTAL'],
-    [{ 'Value (thousand USD)': '1 000' }, 'Value (thousand USD)', '"1 000" is not a number'],
-  ])('refuses %j, naming column %s', (changes, column, reason) => {
-    const error = rowError(map, row(changes));
-    expect(error.column).toBe(column);
-    expect(error.reason).toBe(reason);
+    [{ Direction: 'transit' }, 'Direction', 'NOT_A_FLOW', '"transit" is not a flow (export, import, re-export, re-import, X, M, RX, RM)'],
+    [{ Year: '2021.0' }, 'Year', 'NOT_A_YEAR', '"2021.0" is not a year'],
+    [{ Month: '13' }, 'Month', 'NOT_A_MONTH', '"13" is not a month (1–12)'],
+    [{ 'Partner economy': 'China' }, 'Partner economy', 'UNKNOWN_AREA_CODE', '"China" is not a country or area code'],
+    [{ 'Reporting economy': '' }, 'Reporting economy', 'UNKNOWN_AREA_CODE', '"" is not a country or area code'],
+    [{ HS: 'HS84' }, 'HS', 'NOT_AN_HS_CODE', '"HS84" is not an HS code or TOTAL'],
+    [{ 'Value (thousand USD)': '1 000' }, 'Value (thousand USD)', 'NOT_A_NUMBER', '"1 000" is not a number'],
+  ])('refuses %j, naming column %s and problem %s', (changes, column, code, reason) => {
+    expect(rowError(map, row(changes))).toMatchObject({ column, problem: { code }, reason });
   });
 
   it('names a mapped column missing from the header', () => {

@@ -67,6 +67,23 @@ describe.each(testDatabaseKinds())('packed lines on $name', (kind) => {
       [await idOf(name)],
     );
 
+  /**
+   * Imports BACI data twice, each from a folder with its country codes beside it: `${name}-fast` as written, which the
+   * line scanner reads, and `${name}-slow` with every field quoted, which sends each line to csv-parse.
+   */
+  const importBothWays = async (name: string, text: string, flushLines?: number) => {
+    for (const [dataset, data] of [
+      [`${name}-fast`, text],
+      [`${name}-slow`, quoteEveryField(text)],
+    ] as const) {
+      const folder = join(dir, dataset);
+      await mkdir(folder, { recursive: true });
+      await writeFile(join(folder, 'BACI_HS17_Y2021_V202401.csv'), data);
+      await copyFile(join(BACI_DIR, 'country_codes_V202401.csv'), join(folder, 'country_codes_V202401.csv'));
+      await importTradeFile(db, { file: join(folder, 'BACI_HS17_Y2021_V202401.csv'), dataset, flushLines });
+    }
+  };
+
   it('rolls up from the coarsest lines of each key even when they come after finer ones and the key is split over rows', async () => {
     const file = join(dir, 'out-of-order.csv');
     await writeFile(file, OUT_OF_ORDER);
@@ -94,16 +111,7 @@ describe.each(testDatabaseKinds())('packed lines on $name', (kind) => {
   });
 
   it('reads BACI lines in odd shapes exactly as csv-parse and the mapper read them', async () => {
-    for (const [name, text] of [
-      ['odd-fast', ODD_BACI],
-      ['odd-slow', quoteEveryField(ODD_BACI)],
-    ] as const) {
-      const folder = join(dir, name);
-      await mkdir(folder, { recursive: true });
-      await writeFile(join(folder, 'BACI_HS17_Y2021_V202401.csv'), text);
-      await copyFile(join(BACI_DIR, 'country_codes_V202401.csv'), join(folder, 'country_codes_V202401.csv'));
-      await importTradeFile(db, { file: join(folder, 'BACI_HS17_Y2021_V202401.csv'), dataset: name });
-    }
+    await importBothWays('odd', ODD_BACI);
     const fast = await contents('odd-fast');
     expect(fast).toEqual(await contents('odd-slow'));
     expect(await totals('odd-fast')).toEqual(await totals('odd-slow'));
@@ -119,16 +127,7 @@ describe.each(testDatabaseKinds())('packed lines on $name', (kind) => {
     const source = await readFile(join(BACI_DIR, 'BACI_HS17_Y2021_V202401.csv'), 'utf8');
     const [header, ...lines] = source.trim().split('\n');
     const many = [header, ...Array.from({ length: 400 }, (_, copy) => lines.map((line) => line.replace(/^2021/, String(1990 + (copy % 30))))).flat()].join('\n');
-    for (const [name, text] of [
-      ['many-fast', many],
-      ['many-slow', quoteEveryField(many)],
-    ] as const) {
-      const folder = join(dir, name);
-      await mkdir(folder, { recursive: true });
-      await writeFile(join(folder, 'BACI_HS17_Y2021_V202401.csv'), text);
-      await copyFile(join(BACI_DIR, 'country_codes_V202401.csv'), join(folder, 'country_codes_V202401.csv'));
-      await importTradeFile(db, { file: join(folder, 'BACI_HS17_Y2021_V202401.csv'), dataset: name, flushLines: 500 });
-    }
+    await importBothWays('many', many, 500);
     expect(await contents('many-fast')).toEqual(await contents('many-slow'));
     expect(await totals('many-fast')).toEqual(await totals('many-slow'));
   });
