@@ -27,6 +27,8 @@ export interface OurRun {
   records: number;
   /** Rows the rollups hold for the dataset, beside the detail rows: the work the import writes. */
   storedRows: Record<string, number>;
+  /** VACUUM (ANALYZE) of the new data and a CHECKPOINT after the import, before the queries (PostgreSQL only). */
+  settleMs: number;
 }
 
 /** Names a statement of the import by what it does, from its SQL. */
@@ -55,13 +57,15 @@ function instrumented(db: Database, phases: Phase[], marks: { txStart?: number; 
     copyFrom: async (table, columns, csv) => {
       const start = now();
       const rows = await tx.copyFrom(table, columns, csv);
-      phases.push({ label: 'totals: compute and COPY', ms: now() - start });
+      phases.push({ label: `COPY into ${table}`, ms: now() - start });
       return rows;
     },
     copyBinaryFrom: async (table, columns, tuples) => {
       const start = now();
       const rows = await tx.copyBinaryFrom(table, columns, tuples);
-      phases.push({ label: 'read, validate, pack and COPY (pipelined)', ms: now() - start });
+      // The lines are read, packed and loaded together; the totals are computed by then and only loaded.
+      const label = table === 'trade_totals' ? 'totals: COPY' : 'read, validate, pack and COPY (pipelined), totals computed';
+      phases.push({ label, ms: now() - start });
       return rows;
     },
   });
@@ -83,6 +87,19 @@ function instrumented(db: Database, phases: Phase[], marks: { txStart?: number; 
   };
 }
 
+/**
+ * Vacuums the freshly loaded dataset and writes it out (a checkpoint), as the server does in the background soon
+ * after any import, so that dashboard queries are timed in the steady state a dashboard is used in (as DuckDB's
+ * are), not beside a vacuum and a checkpoint of 500 MB. Not part of the import: its time is reported on its own.
+ */
+async function settled(db: Database, datasetId: string): Promise<number> {
+  if (db.kind !== 'postgresql') return 0;
+  const start = now();
+  await db.exec(`VACUUM (ANALYZE) trade_lines_${datasetId.replace(/-/g, '')}, trade_totals`);
+  await db.exec('CHECKPOINT');
+  return now() - start;
+}
+
 /** Imports the file with the product's own importer, then asks the dashboard's questions through the analysis API. */
 export async function runOurs(db: Database, file: string, q: Questions, options: { warmup: number; repeat: number }): Promise<OurRun> {
   const phases: Phase[] = [];
@@ -93,7 +110,7 @@ export async function runOurs(db: Database, file: string, q: Questions, options:
   const { summary, dataset } = imported.result;
   const timedMs = phases.reduce((sum, p) => sum + p.ms, 0);
   const allPhases: Phase[] = [
-    { label: 'hash file, read header and country codes', ms: (marks.txStart ?? start) - start },
+    { label: 'start the reader, hash file, read header and country codes', ms: (marks.txStart ?? start) - start },
     ...phases,
     { label: 'rest of the transaction (dataset row, COMMIT)', ms: (marks.txEnd ?? now()) - (marks.txStart ?? start) - timedMs },
   ];
@@ -101,11 +118,13 @@ export async function runOurs(db: Database, file: string, q: Questions, options:
   const [stored] = await db.query<{ total: string; records: number }>('SELECT total_value::text AS total, records FROM trade_datasets WHERE id = $1', [dataset.id]);
   const counted = await db.query<{ what: string; n: number }>(
     `SELECT 'totals' AS what, count(*)::int AS n FROM trade_totals WHERE dataset_id = $1
-     UNION ALL SELECT CASE level WHEN 0 THEN 'packed line rows' ELSE 'rollup rows HS' || level END, count(*)::int FROM trade_lines WHERE dataset_id = $1 GROUP BY level
-     UNION ALL SELECT 'rollup entries HS' || level, sum(cardinality(products))::int FROM trade_lines WHERE dataset_id = $1 AND level > 0 GROUP BY level`,
+     UNION ALL SELECT 'packed rows (lines with their rollups)', count(*)::int FROM trade_lines WHERE dataset_id = $1
+     UNION ALL SELECT 'rollup entries HS4', sum(cardinality(heading_products))::int FROM trade_lines WHERE dataset_id = $1
+     UNION ALL SELECT 'rollup entries HS2', sum(cardinality(chapter_products))::int FROM trade_lines WHERE dataset_id = $1`,
     [dataset.id],
   );
   const storedRows = { detail: summary.records, ...Object.fromEntries(counted.map((r) => [r.what, r.n])) };
+  const settleMs = await settled(db, dataset.id);
   const queries = ourQueries(db, q);
   const stats = {} as Record<QueryName, LatencyStats>;
   const answers = {} as Record<QueryName, unknown>;
@@ -129,5 +148,6 @@ export async function runOurs(db: Database, file: string, q: Questions, options:
     datasetTotal: stored?.total ?? '',
     records: stored?.records ?? 0,
     storedRows,
+    settleMs,
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Database } from '../../src/db/database.ts';
 import { readBaciCountryCodes } from '../../src/modules/trade/import/companions.ts';
+import { createLinesPartition } from '../../src/modules/trade/import/import-dataset.ts';
 import { LINE_COLUMNS, LinePacker } from '../../src/modules/trade/import/packer.ts';
 import { emptySummary, packTradeFile } from '../../src/modules/trade/import/read.ts';
 import { timed } from './measure.ts';
@@ -54,11 +55,7 @@ export async function profilePostgres(db: Database, file: string, log: (text: st
         `INSERT INTO trade_datasets (name, release, layout, reconciled, content_hash, source_file, rows_read, records, rejected, skipped, reporters, total_value, synthetic)
          VALUES ('profile', 'p', 'baci', true, 'profile', 'profile', 0, 0, 0, '{}', 0, 0, true) RETURNING id`,
       );
-      const partition = `trade_lines_${dataset!.id.replace(/-/g, '')}`;
-      await tx.exec(`CREATE TABLE ${partition} PARTITION OF trade_lines FOR VALUES IN ('${dataset!.id}');
-        ALTER TABLE ${partition} ALTER COLUMN dataset_id SET DEFAULT '${dataset!.id}',
-          ALTER COLUMN products SET STORAGE EXTERNAL, ALTER COLUMN value_cents SET STORAGE EXTERNAL,
-          ALTER COLUMN net_weights_kg SET STORAGE EXTERNAL, ALTER COLUMN quantities SET STORAGE EXTERNAL`);
+      const partition = await createLinesPartition(tx, dataset!.id);
       const copied = await timed(() => tx.copyBinaryFrom(partition, LINE_COLUMNS, replay(pieces)));
       phases.push({ label: 'COPY alone of the encoded tuples', ms: copied.ms, note: `${copied.result} rows` });
       log(`  COPY alone: ${(copied.ms / 1000).toFixed(1)} s`);

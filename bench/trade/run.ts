@@ -139,7 +139,8 @@ function printResults(runs: FileRun[], profile: Profile | undefined) {
       if (!ours) continue;
       const stored = Object.entries(ours.storedRows).map(([what, n]) => `${what} ${fmt(n)}`).join(', ');
       lines.push('', `  ${ours.engine === 'postgresql' ? 'PostgreSQL' : 'PGlite'} import phases (rows written: ${stored})`);
-      for (const phase of ours.phases) lines.push(`    ${phase.label.padEnd(44)} ${seconds(phase.ms).toFixed(2).padStart(8)} s`);
+      for (const phase of ours.phases) lines.push(`    ${phase.label.padEnd(60)} ${seconds(phase.ms).toFixed(2).padStart(8)} s`);
+      if (ours.settleMs > 0) lines.push(`    ${'(after the import, before the queries) VACUUM, CHECKPOINT'.padEnd(60)} ${seconds(ours.settleMs).toFixed(2).padStart(8)} s`);
     }
     lines.push('', '  Dashboard query (ms)      engine        median      p95   DuckDB median     p95   × median   × p95');
     for (const name of QUERY_NAMES) {

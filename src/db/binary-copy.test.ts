@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BinaryTupleWriter } from './binary-copy.ts';
+import { BinaryTupleWriter, TextPool } from './binary-copy.ts';
 import type { Database } from './database.ts';
 import { testDatabaseKinds } from './testing.ts';
 
@@ -52,6 +52,33 @@ describe.each(testDatabaseKinds())('bulk loading binary tuples with COPY on $nam
     expect(nulls!.n).toBe(80_000);
   });
 
+  it('loads arrays of pooled texts as the texts themselves, whatever their script', async () => {
+    await db.exec('CREATE TABLE pooled (id int, codes text[])');
+    const pool = new TextPool();
+    const names = ['TOTAL', 'Ürümqi', '乌鲁木齐', '', 'Алматы'];
+    const writer = new BinaryTupleWriter(16);
+    for (let id = 0; id < 3; id++) {
+      const chosen = names.slice(id).map((name) => pool.idOf(name));
+      writer.tuple(2).int4(id).pooledTextArray(chosen.length, pool, (i) => chosen[i]!);
+    }
+    expect(pool.texts).toEqual(names);
+    expect(await db.copyBinaryFrom('pooled', ['id', 'codes'], (async function* () { yield writer.take(); })())).toBe(3);
+    const rows = await db.query<{ id: number; codes: string[] }>('SELECT id, codes FROM pooled ORDER BY id');
+    expect(rows).toEqual([0, 1, 2].map((id) => ({ id, codes: names.slice(id) })));
+  });
+
+  it('loads cents as exact numerics with two decimals, and booleans', async () => {
+    await db.exec('CREATE TABLE money (id int, value numeric(22, 2), summed boolean)');
+    const cents = [0, 1, 10, 99, 100, 101, 10_000, 1_000_000, 123_456_789, 100_000_000_000, -5, -100_001, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER];
+    const writer = new BinaryTupleWriter(16);
+    cents.forEach((value, id) => writer.tuple(3).int4(id).numericCents(value).bool(id % 2 === 0));
+    await db.copyBinaryFrom('money', ['id', 'value', 'summed'], (async function* () { yield writer.take(); })());
+    const rows = await db.query<{ value: string; summed: boolean }>('SELECT value::text AS value, summed FROM money ORDER BY id');
+    const decimal = (c: number) => `${c < 0 ? '-' : ''}${(BigInt(Math.abs(c)) / 100n).toString()}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
+    expect(rows).toEqual(cents.map((c, id) => ({ value: decimal(c), summed: id % 2 === 0 })));
+    expect(() => new BinaryTupleWriter().numericCents(0.5)).toThrow(RangeError);
+  });
+
   it('keeps nothing of a binary COPY whose transaction fails afterwards', async () => {
     await db.exec('TRUNCATE packed');
     await expect(
@@ -65,6 +92,23 @@ describe.each(testDatabaseKinds())('bulk loading binary tuples with COPY on $nam
 });
 
 describe('BinaryTupleWriter', () => {
+  it('hands over what it wrote in a buffer of its own, so the piece can be transferred to another thread', () => {
+    const writer = new BinaryTupleWriter(64);
+    writer.tuple(1).int4(7);
+    const piece = writer.take();
+    expect(writer.size).toBe(0);
+    writer.tuple(1).int4(8);
+    const next = writer.take();
+    expect(Array.from(piece)).toEqual([0, 1, 0, 0, 0, 4, 0, 0, 0, 7]);
+    expect(Array.from(next)).toEqual([0, 1, 0, 0, 0, 4, 0, 0, 0, 8]);
+    expect(next.buffer).not.toBe(piece.buffer);
+    // Transferring the piece leaves the writer's next buffer usable.
+    structuredClone(piece, { transfer: [piece.buffer as ArrayBuffer] });
+    expect(piece.byteLength).toBe(0);
+    writer.tuple(1).int4(9);
+    expect(Array.from(writer.take())).toEqual([0, 1, 0, 0, 0, 4, 0, 0, 0, 9]);
+  });
+
   it('refuses integers it cannot write exactly', () => {
     expect(() => new BinaryTupleWriter().int8(2 ** 53)).toThrow(RangeError);
     expect(() => new BinaryTupleWriter().int8(1.5)).toThrow(RangeError);

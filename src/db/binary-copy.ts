@@ -21,9 +21,12 @@ export class BinaryTupleWriter {
   private buffer: Buffer;
   private view: DataView;
   private position = 0;
+  private lastUuid = '';
+  private lastUuidBytes = new Uint8Array(16);
 
-  constructor(initialBytes = 1 << 20) {
-    this.buffer = Buffer.allocUnsafe(initialBytes);
+  constructor(private readonly initialBytes = 1 << 20) {
+    // Never from Node's shared pool: a buffer handed over by take() must be the writer's alone to transfer.
+    this.buffer = Buffer.allocUnsafeSlow(initialBytes);
     this.view = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength);
   }
 
@@ -32,9 +35,14 @@ export class BinaryTupleWriter {
     return this.position;
   }
 
-  /** Hands over the bytes written so far and starts afresh. */
-  take(): Buffer {
-    const written = Buffer.from(this.buffer.subarray(0, this.position));
+  /**
+   * Hands over the bytes written so far, without copying them, and starts afresh in a new buffer: the piece's
+   * ArrayBuffer is its own and can be transferred to another thread.
+   */
+  take(): Uint8Array {
+    const written = this.buffer.subarray(0, this.position);
+    this.buffer = Buffer.allocUnsafeSlow(this.initialBytes);
+    this.view = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength);
     this.position = 0;
     return written;
   }
@@ -95,12 +103,49 @@ export class BinaryTupleWriter {
 
   /** A uuid given as its usual text (with or without hyphens). */
   uuid(value: string): this {
-    const hex = value.replace(/-/g, '');
-    if (!/^[0-9a-f]{32}$/i.test(hex)) throw new RangeError(`not a uuid: ${value}`);
+    if (value !== this.lastUuid) {
+      const hex = value.replace(/-/g, '');
+      if (!/^[0-9a-f]{32}$/i.test(hex)) throw new RangeError(`not a uuid: ${value}`);
+      this.lastUuidBytes = Buffer.from(hex, 'hex');
+      this.lastUuid = value;
+    }
     this.reserve(20);
     this.view.setInt32(this.position, 16);
-    this.buffer.write(hex, this.position + 4, 'hex');
+    this.buffer.set(this.lastUuidBytes, this.position + 4);
     this.position += 20;
+    return this;
+  }
+
+  bool(value: boolean): this {
+    this.reserve(5);
+    this.view.setInt32(this.position, 1);
+    this.buffer[this.position + 4] = value ? 1 : 0;
+    this.position += 5;
+    return this;
+  }
+
+  /** A numeric with two decimals from its value in hundredths (cents), a safe integer. */
+  numericCents(cents: number): this {
+    if (!Number.isSafeInteger(cents)) throw new RangeError(`numeric value ${cents} / 100 is not held exactly`);
+    // Base-10000 digits, most significant first: the whole part's groups, then the cents as one group of 0.01.
+    const magnitude = Math.abs(cents);
+    const fraction = magnitude % 100;
+    const groups: number[] = [];
+    for (let whole = (magnitude - fraction) / 100; whole > 0; whole = Math.floor(whole / 10_000)) groups.unshift(whole % 10_000);
+    const weight = groups.length - 1;
+    if (fraction > 0) groups.push(fraction * 100);
+    this.reserve(12 + 2 * groups.length);
+    this.view.setInt32(this.position, 8 + 2 * groups.length);
+    this.view.setInt16(this.position + 4, groups.length);
+    this.view.setInt16(this.position + 6, groups.length === 0 ? 0 : weight);
+    this.view.setUint16(this.position + 8, cents < 0 ? 0x4000 : 0);
+    this.view.setInt16(this.position + 10, 2);
+    let at = this.position + 12;
+    for (const group of groups) {
+      this.view.setInt16(at, group);
+      at += 2;
+    }
+    this.position = at;
     return this;
   }
 
@@ -113,6 +158,26 @@ export class BinaryTupleWriter {
       this.view.setInt32(this.position, length);
       this.position += 4 + length;
     }
+    return this.arrayEnd(start);
+  }
+
+  /** Texts of a pool by id: their bytes are copied as they are, with no encoding per element. */
+  pooledTextArray(count: number, pool: TextPool, idAt: (i: number) => number): this {
+    const start = this.arrayStart(count, TEXT_OID, false);
+    this.reserve(count * (4 + pool.longest));
+    const { buffer, view } = this;
+    const { bytes, starts } = pool;
+    let position = this.position;
+    for (let i = 0; i < count; i++) {
+      const id = idAt(i);
+      const from = starts[id]!;
+      const length = starts[id + 1]! - from;
+      view.setInt32(position, length);
+      position += 4;
+      for (let b = 0; b < length; b++) buffer[position + b] = bytes[from + b]!;
+      position += length;
+    }
+    this.position = position;
     return this.arrayEnd(start);
   }
 
@@ -129,13 +194,12 @@ export class BinaryTupleWriter {
 
   /** NaN elements are NULL (unknown), so a measure missing on some lines keeps its place in the array. */
   float8Array(count: number, valueAt: (i: number) => number): this {
-    let hasNull = false;
-    for (let i = 0; i < count && !hasNull; i++) hasNull = Number.isNaN(valueAt(i));
-    const start = this.arrayStart(count, FLOAT8_OID, hasNull);
+    const start = this.arrayStart(count, FLOAT8_OID, false);
     this.reserve(count * 12);
     for (let i = 0; i < count; i++) {
       const value = valueAt(i);
       if (Number.isNaN(value)) {
+        this.view.setInt32(start + 8, 1);
         this.view.setInt32(this.position, -1);
         this.position += 4;
       } else {
@@ -174,11 +238,44 @@ export class BinaryTupleWriter {
 
   private reserve(bytes: number): void {
     if (this.position + bytes <= this.buffer.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.position + bytes));
+    const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.position + bytes));
     this.buffer.copy(grown, 0, 0, this.position);
     this.buffer = grown;
     this.view = new DataView(grown.buffer, grown.byteOffset, grown.byteLength);
   }
+}
+
+/** Texts interned once as UTF-8 bytes, each known by an id, for arrays that repeat a small vocabulary. */
+export class TextPool {
+  readonly texts: string[] = [];
+  bytes = new Uint8Array(4096);
+  starts = new Int32Array(1025);
+  /** Bytes of the longest text. */
+  longest = 0;
+  private readonly ids = new Map<string, number>();
+  private readonly encoder = new TextEncoder();
+
+  idOf(text: string): number {
+    const known = this.ids.get(text);
+    if (known !== undefined) return known;
+    const id = this.texts.length;
+    const encoded = this.encoder.encode(text);
+    const from = this.starts[id]!;
+    if (from + encoded.length > this.bytes.length) this.bytes = grownTo(this.bytes, from + encoded.length);
+    if (id + 2 > this.starts.length) this.starts = grownTo(this.starts, id + 2);
+    this.bytes.set(encoded, from);
+    this.starts[id + 1] = from + encoded.length;
+    this.longest = Math.max(this.longest, encoded.length);
+    this.texts.push(text);
+    this.ids.set(text, id);
+    return id;
+  }
+}
+
+function grownTo<T extends Uint8Array | Int32Array>(array: T, length: number): T {
+  const next = new (array.constructor as new (n: number) => T)(Math.max(length, array.length * 2));
+  next.set(array);
+  return next;
 }
 
 /** Wraps a stream of whole tuples in the header and trailer of one COPY. */

@@ -11,7 +11,7 @@ export interface Queryable {
    * Bulk-loads CSV text (no header; NULL as an empty unquoted field) into `table` with COPY, streaming the chunks
    * in bounded memory. Returns the number of rows loaded.
    */
-  copyFrom(table: string, columns: readonly string[], csv: AsyncIterable<string>): Promise<number>;
+  copyFrom(table: string, columns: readonly string[], csv: AsyncIterable<string> | Iterable<string>): Promise<number>;
   /**
    * Bulk-loads tuples in binary COPY format (see binary-copy.ts) into `table`; each chunk holds whole tuples, the
    * header and trailer are added here. Returns the number of rows loaded.

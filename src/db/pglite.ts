@@ -13,7 +13,7 @@ const COPY_BATCH_BYTES = 16 * 1024 * 1024;
 async function copyInBatches<Chunk extends string | Uint8Array>(
   runner: Pick<PGlite, 'query'>,
   statement: string,
-  chunks: AsyncIterable<Chunk>,
+  chunks: AsyncIterable<Chunk> | Iterable<Chunk>,
   framed: (batch: Chunk[]) => Array<string | Uint8Array> = (batch) => batch,
 ): Promise<number> {
   let rows = 0;
@@ -35,7 +35,7 @@ async function copyInBatches<Chunk extends string | Uint8Array>(
   return rows;
 }
 
-const copyCsv = (runner: Pick<PGlite, 'query'>, table: string, columns: readonly string[], csv: AsyncIterable<string>) =>
+const copyCsv = (runner: Pick<PGlite, 'query'>, table: string, columns: readonly string[], csv: AsyncIterable<string> | Iterable<string>) =>
   copyInBatches(runner, copyStatement(table, columns, `'/dev/blob'`), csv);
 
 const copyBinary = (runner: Pick<PGlite, 'query'>, table: string, columns: readonly string[], tuples: AsyncIterable<Uint8Array>) =>

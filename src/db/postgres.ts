@@ -5,7 +5,7 @@ import { from as copyFromStdin } from 'pg-copy-streams';
 import { framedBinaryCopy } from './binary-copy.ts';
 import { DATE_OID, INT8_OID, NUMERIC_OID, copyStatement, identity, parseInt8, type Database, type Queryable } from './database.ts';
 
-async function copyThrough(client: pg.PoolClient, table: string, columns: readonly string[], csv: AsyncIterable<string>): Promise<number> {
+async function copyThrough(client: pg.PoolClient, table: string, columns: readonly string[], csv: AsyncIterable<string> | Iterable<string>): Promise<number> {
   const target = client.query(copyFromStdin(copyStatement(table, columns, 'STDIN')));
   await pipeline(Readable.from(csv), target);
   return target.rowCount ?? 0;

@@ -14,43 +14,33 @@ const RETURN = 13;
 const DOT = 46;
 const ZERO = 48;
 const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000];
-
-/** Digits only, at most `maxDigits` of them: their value; anything else -1. */
-function digits(bytes: Uint8Array, from: number, to: number, maxDigits: number): number {
-  if (to <= from || to - from > maxDigits) return -1;
-  let value = 0;
-  for (let p = from; p < to; p++) {
-    const d = bytes[p]! - ZERO;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
-}
-
-// The fraction digits of the last plainDecimal, so that the hot loop allocates nothing.
-let fractionDigits = 0;
+const MAX_FIELDS = 64;
+/** More digits than this cannot be held exactly in a double: such a number goes to the mapper. */
+const MAX_DIGITS = 15;
 
 /**
- * A plain decimal `ddd[.ddd]` as an exact integer count of 10^-fractionDigits units (fractionDigits set beside it);
- * -1 for anything else: signs, exponents, spaces, more than 15 digits.
+ * The fields of one line as the scanner saw them: where each starts and ends, and, for a field of digits with at
+ * most one dot after the first digit, the digits as an integer and how many follow the dot (-1 for none).
  */
-function plainDecimal(bytes: Uint8Array, from: number, to: number): number {
-  let units = 0;
-  let count = 0;
-  let fraction = -1;
-  for (let p = from; p < to; p++) {
-    const b = bytes[p]!;
-    if (b === DOT && fraction < 0 && count > 0) {
-      fraction = 0;
-      continue;
-    }
-    const d = b - ZERO;
-    if (d < 0 || d > 9 || ++count > 15) return -1;
-    units = units * 10 + d;
-    if (fraction >= 0) fraction += 1;
+class ScannedFields {
+  readonly start = new Int32Array(MAX_FIELDS);
+  readonly end = new Int32Array(MAX_FIELDS);
+  readonly units = new Float64Array(MAX_FIELDS);
+  readonly digits = new Int32Array(MAX_FIELDS);
+  readonly fraction = new Int32Array(MAX_FIELDS);
+  readonly plain = new Uint8Array(MAX_FIELDS);
+
+  /** The integer of a plain field of 1 to `maxDigits` digits and no dot; else -1. */
+  integer(field: number, maxDigits: number): number {
+    const digits = this.digits[field]!;
+    return this.plain[field] === 1 && this.fraction[field]! < 0 && digits > 0 && digits <= maxDigits ? this.units[field]! : -1;
   }
-  fractionDigits = Math.max(fraction, 0);
-  return count === 0 ? -1 : units;
+
+  /** Whether a field is a plain decimal of 1 to 15 digits. */
+  decimal(field: number): boolean {
+    const digits = this.digits[field]!;
+    return this.plain[field] === 1 && digits > 0 && digits <= MAX_DIGITS;
+  }
 }
 
 /**
@@ -72,8 +62,7 @@ export async function* readBaciLines(options: ReadOptions, summary: ReadSummary,
   let columns: { t: number; i: number; j: number; k: number; v: number; q: number } | undefined;
   let line = 0;
   let bytesRead = 0;
-  const starts = new Int32Array(64);
-  const ends = new Int32Array(64);
+  const fields = new ScannedFields();
   let lastYear = -1;
   let lastExporter = -1;
   let lastImporter = -1;
@@ -104,53 +93,39 @@ export async function* readBaciLines(options: ReadOptions, summary: ReadSummary,
     sink.row(line, record);
   };
 
-  const fastLine = (bytes: Uint8Array, from: number, to: number): boolean => {
-    let fields = 0;
-    starts[0] = from;
-    for (let p = from; p < to; p++) {
-      const b = bytes[p]!;
-      if (b === COMMA) {
-        ends[fields] = p;
-        if (++fields >= 63) return false;
-        starts[fields] = p + 1;
-      } else if (b === QUOTE) {
-        return false;
-      }
-    }
-    ends[fields++] = to;
-    if (fields !== width) return false;
-    const c = columns!;
-    const year = digits(bytes, starts[c.t]!, ends[c.t]!, 4);
-    if (year < 1900 || year > 2200 || ends[c.t]! - starts[c.t]! !== 4) return false;
-    const exporter = digits(bytes, starts[c.i]!, ends[c.i]!, 6);
-    const importer = digits(bytes, starts[c.j]!, ends[c.j]!, 6);
-    if (exporter < 0 || importer < 0) return false;
+  /**
+   * Adds a line in BACI's usual shape from its numbers (the k code's digits start at `kStart`; q's units are -1 for
+   * NA); false, with nothing added, for any line the mapper must read instead.
+   */
+  const addLine = (
+    bytes: Uint8Array,
+    year: number,
+    exporter: number,
+    importer: number,
+    code: number,
+    kStart: number,
+    kDigits: number,
+    vUnits: number,
+    vFraction: number,
+    qUnits: number,
+    qFraction: number,
+  ): boolean => {
+    if (year < 1900 || year > 2200) return false;
     const reporter = countryByCode[exporter];
     const partner = countryByCode[importer];
     if (reporter === undefined || partner === undefined) return false;
-    const kDigits = ends[c.k]! - starts[c.k]!;
-    const code = digits(bytes, starts[c.k]!, ends[c.k]!, 6);
-    if (code < 0) return false;
     const slot = code * 3 + (kDigits <= 2 ? 0 : kDigits <= 4 ? 1 : 2);
     let product = productByCode[slot]!;
     if (product < 0) {
-      product = packer.product(readProduct(Buffer.from(bytes.buffer, bytes.byteOffset + starts[c.k]!, kDigits).toString('latin1'), 'k'));
+      product = packer.product(readProduct(Buffer.from(bytes.buffer, bytes.byteOffset + kStart, kDigits).toString('latin1'), 'k'));
       productByCode[slot] = product;
     }
     // v is in thousands of dollars: cents are the decimal shifted by five places, exact up to five decimals.
-    const value = plainDecimal(bytes, starts[c.v]!, ends[c.v]!);
-    if (value < 0 || fractionDigits > 5) return false;
-    const cents = value * POWERS_OF_TEN[5 - fractionDigits]!;
+    if (vFraction > 5) return false;
+    const cents = vUnits * POWERS_OF_TEN[5 - vFraction]!;
     if (!Number.isSafeInteger(cents)) return false;
-    let weightKg = Number.NaN;
-    const qFrom = starts[c.q]!;
-    const qTo = ends[c.q]!;
-    if (!(qTo - qFrom === 2 && bytes[qFrom] === 78 && bytes[qFrom + 1] === 65)) {
-      const quantity = plainDecimal(bytes, qFrom, qTo);
-      if (quantity < 0) return false;
-      // One correctly rounded division of exact integers: the same double as Number(text), as the mapper reads it.
-      weightKg = (quantity / 10 ** fractionDigits) * 1000;
-    }
+    // One correctly rounded division of exact integers: the same double as Number(text), as the mapper reads it.
+    const weightKg = qUnits < 0 ? Number.NaN : (qUnits / 10 ** qFraction) * 1000;
     summary.rowsRead += 1;
     if (year !== lastYear || exporter !== lastExporter || importer !== lastImporter) {
       lastKey = packer.key(year, 0, reporter, partner, 'X');
@@ -167,32 +142,117 @@ export async function* readBaciLines(options: ReadOptions, summary: ReadSummary,
     return true;
   };
 
-  const readLine = (bytes: Uint8Array, from: number, to: number) => {
-    line += 1;
-    if (to > from && bytes[to - 1] === RETURN) to -= 1;
-    if (line === 1 && to - from >= 3 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf) from += 3;
-    if (to === from) return;
-    if (!sink || !fastLine(bytes, from, to)) slowLine(bytes, from, to);
+  /** Adds a line in BACI's usual shape from its scanned fields, in whatever order the header put them. */
+  const fastLine = (bytes: Uint8Array, count: number): boolean => {
+    if (count !== width) return false;
+    const c = columns!;
+    const year = fields.integer(c.t, 4);
+    const exporter = fields.integer(c.i, 6);
+    const importer = fields.integer(c.j, 6);
+    const code = fields.integer(c.k, 6);
+    if (year < 0 || exporter < 0 || importer < 0 || code < 0 || !fields.decimal(c.v)) return false;
+    const qFrom = fields.start[c.q]!;
+    const na = fields.end[c.q]! - qFrom === 2 && bytes[qFrom] === 78 && bytes[qFrom + 1] === 65;
+    if (!na && !fields.decimal(c.q)) return false;
+    const vFraction = Math.max(fields.fraction[c.v]!, 0);
+    const qFraction = Math.max(fields.fraction[c.q]!, 0);
+    return addLine(bytes, year, exporter, importer, code, fields.start[c.k]!, fields.digits[c.k]!, fields.units[c.v]!, vFraction, na ? -1 : fields.units[c.q]!, qFraction);
   };
 
-  const input = createReadStream(options.file, { highWaterMark: 4 << 20 });
-  let carry: Buffer | undefined;
+  /** A whole line, [from, to) without its line ending, scanned into `count` fields unless `odd`. */
+  const readLine = (bytes: Uint8Array, from: number, to: number, count: number, odd: boolean) => {
+    line += 1;
+    if (line === 1 && to - from >= 3 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf) from += 3;
+    if (to === from) return;
+    if (!sink || odd || !fastLine(bytes, count)) slowLine(bytes, from, to);
+  };
+
+  /**
+   * Scans the whole lines of `bytes` in one pass, reading each field's digits as it goes; returns where the last,
+   * unfinished line starts. A quote, a carriage return inside a line or too many fields make the line odd.
+   */
+  const scan = (bytes: Uint8Array, from = 0): number => {
+    const end = bytes.length;
+    let lineStart = from;
+    let fieldStart = from;
+    let count = 0;
+    let odd = false;
+    let units = 0;
+    let digits = 0;
+    let fraction = -1;
+    let plain = true;
+    for (let p = from; p < end; p++) {
+      const b = bytes[p]!;
+      const d = b - ZERO;
+      if (d >= 0 && d <= 9) {
+        units = units * 10 + d;
+        digits += 1;
+        if (fraction >= 0) fraction += 1;
+        continue;
+      }
+      if (b === COMMA || b === NEWLINE) {
+        const fieldEnd = b === NEWLINE && p > fieldStart && bytes[p - 1] === RETURN ? p - 1 : p;
+        if (count < MAX_FIELDS) {
+          fields.start[count] = fieldStart;
+          fields.end[count] = fieldEnd;
+          fields.units[count] = units;
+          fields.digits[count] = digits;
+          fields.fraction[count] = fraction;
+          fields.plain[count] = plain ? 1 : 0;
+        } else {
+          odd = true;
+        }
+        count += 1;
+        units = 0;
+        digits = 0;
+        fraction = -1;
+        plain = true;
+        fieldStart = p + 1;
+        if (b === NEWLINE) {
+          readLine(bytes, lineStart, fieldEnd, count, odd);
+          lineStart = p + 1;
+          count = 0;
+          odd = false;
+        }
+        continue;
+      }
+      if (b === DOT && fraction < 0 && digits > 0) {
+        fraction = 0;
+        continue;
+      }
+      // The line's closing carriage return is left out of its last field above.
+      if (b === RETURN && p + 1 < end && bytes[p + 1] === NEWLINE) continue;
+      if (b === QUOTE || b === RETURN) odd = true;
+      plain = false;
+    }
+    return lineStart;
+  };
+
+  const input = createReadStream(options.file, { highWaterMark: 1 << 20 });
+  let carry: Uint8Array | undefined;
   try {
     for await (const piece of input as AsyncIterable<Buffer>) {
       bytesRead += piece.length;
-      const bytes = carry ? Buffer.concat([carry, piece]) : piece;
+      options.contentHash?.update(piece);
+      // The line begun in the last piece is finished with the start of this one; the rest is scanned in place.
       let from = 0;
-      for (let end = bytes.indexOf(NEWLINE, from); end >= 0; end = bytes.indexOf(NEWLINE, from)) {
-        readLine(bytes, from, end);
+      if (carry) {
+        const end = piece.indexOf(NEWLINE);
+        if (end < 0) {
+          carry = Buffer.concat([carry, piece]);
+          continue;
+        }
+        scan(Buffer.concat([carry, piece.subarray(0, end + 1)]));
         from = end + 1;
       }
-      carry = from < bytes.length ? Buffer.from(bytes.subarray(from)) : undefined;
+      const rest = scan(piece, from);
+      carry = rest < piece.length ? Buffer.from(piece.subarray(rest)) : undefined;
       yield { bytes: bytesRead, rows: summary.rowsRead };
     }
   } finally {
     input.destroy();
   }
-  if (carry) readLine(carry, 0, carry.length);
+  if (carry) scan(Buffer.concat([carry, Uint8Array.of(NEWLINE)]));
   if (!sink) throw new ImportFileError(`${options.file}: the file is empty`, importProblem('EMPTY_FILE', {}));
   yield { bytes: bytesRead, rows: summary.rowsRead };
 }

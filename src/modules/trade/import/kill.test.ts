@@ -53,10 +53,11 @@ async function snapshot(db: Database) {
       `SELECT dataset_id, reporter, partner, flow, year, month, value::text AS value, summed FROM trade_totals ORDER BY dataset_id, reporter, partner, flow, year, month`,
     ),
     products: await db.query(
-      `SELECT dataset_id, reporter, partner, flow, year, month, level, products, value_cents::text[] AS value_cents FROM trade_lines
-        ORDER BY dataset_id, reporter, partner, flow, year, month, level, products`,
+      `SELECT dataset_id, reporter, partner, flow, year, month, products, value_cents::text[] AS value_cents, heading_products,
+              heading_cents::text[] AS heading_cents, chapter_products, chapter_cents::text[] AS chapter_cents FROM trade_lines
+        ORDER BY dataset_id, reporter, partner, flow, year, month, products, heading_products, chapter_products`,
     ),
-    lines: await db.query(`SELECT count(*) AS n, sum(cents)::text AS total FROM trade_lines, unnest(value_cents) AS cents WHERE level = 0`),
+    lines: await db.query(`SELECT count(*) AS n, sum(cents)::text AS total FROM trade_lines, unnest(value_cents) AS cents`),
     partitions: (await db.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE tablename LIKE 'trade\\_lines\\_%' ORDER BY tablename`)).map(
       (row) => row.tablename,
     ),

@@ -1,8 +1,10 @@
-import { BinaryTupleWriter } from '../../../db/binary-copy.ts';
+import { BinaryTupleWriter, TextPool } from '../../../db/binary-copy.ts';
 import type { Flow } from '../model.ts';
 
+/** The array columns of trade_lines: the lines of a key, then its heading (HS4) and chapter (HS2) rollups. */
+export const LINE_ARRAY_COLUMNS = ['products', 'value_cents', 'net_weights_kg', 'quantities', 'heading_products', 'heading_cents', 'chapter_products', 'chapter_cents'] as const;
 /** The columns of trade_lines that packed tuples fill, in order; dataset_id is the partition's default. */
-export const LINE_COLUMNS = ['year', 'month', 'reporter', 'partner', 'flow', 'level', 'products', 'value_cents', 'net_weights_kg', 'quantities'] as const;
+export const LINE_COLUMNS = ['year', 'month', 'reporter', 'partner', 'flow', ...LINE_ARRAY_COLUMNS] as const;
 
 /** A reporter, partner, period and flow: the unit the dashboard's rollups are kept by. */
 export interface TradeKey {
@@ -11,12 +13,6 @@ export interface TradeKey {
   reporter: string;
   partner: string;
   flow: Flow;
-}
-
-/** The all-product value of a key: its TOTAL line if the file has one, else the sum of its coarsest product lines. */
-export interface KeyTotal extends TradeKey {
-  cents: number;
-  summed: boolean;
 }
 
 /** A key whose chapter (2) or heading (4) rollup must be summed again from `sourceLevel` lines once the file is read. */
@@ -54,13 +50,16 @@ function grown<T extends Int32Array | Float64Array | Uint8Array | Int16Array>(ar
  * give the all-product totals.
  */
 export class LinePacker {
-  readonly output = new BinaryTupleWriter(4 << 20);
   lines = 0;
 
+  private readonly output: BinaryTupleWriter;
+  private readonly pieces: Uint8Array[] = [];
   private readonly flushLines: number;
+  // Flushes start small and double up to flushLines, so the first tuples reach COPY soon after reading starts.
+  private flushAt: number;
+  private readonly pieceBytes: number;
   // products, interned
-  private readonly productIds = new Map<string, number>();
-  private productText: string[] = [];
+  private readonly products = new TextPool();
   private productLevel = new Uint8Array(1024);
   private productHeading = new Int32Array(1024);
   private productChapter = new Int32Array(1024);
@@ -83,8 +82,12 @@ export class LinePacker {
   private inTouched = new Uint8Array(1024);
   private touched: number[] = [];
 
-  constructor(options: { flushLines?: number } = {}) {
+  constructor(options: { flushLines?: number | undefined; pieceBytes?: number | undefined } = {}) {
     this.flushLines = options.flushLines ?? 1 << 20;
+    this.pieceBytes = options.pieceBytes ?? 1 << 20;
+    this.flushAt = Math.min(this.flushLines, 1 << 15);
+    // A piece is cut after the key that fills it: room for the piece and a key's tuples beyond it.
+    this.output = new BinaryTupleWriter(this.pieceBytes + (this.pieceBytes >> 2));
     const size = Math.min(this.flushLines, 1 << 16);
     this.lineKey = new Int32Array(size);
     this.lineProduct = new Int32Array(size);
@@ -95,11 +98,9 @@ export class LinePacker {
 
   /** The id of a product code already normalised ('TOTAL', or 2, 4 or 6 digits). */
   product(code: string): number {
-    const known = this.productIds.get(code);
-    if (known !== undefined) return known;
-    const id = this.productText.length;
-    this.productIds.set(code, id);
-    this.productText.push(code);
+    const known = this.products.texts.length;
+    const id = this.products.idOf(code);
+    if (id < known) return id;
     this.productLevel = grown(this.productLevel, id + 1);
     this.productHeading = grown(this.productHeading, id + 1);
     this.productChapter = grown(this.productChapter, id + 1);
@@ -145,10 +146,20 @@ export class LinePacker {
     this.lineQuantity[n] = quantity;
     this.buffered = n + 1;
     this.lines += 1;
-    if (this.buffered >= this.flushLines) this.flush();
+    if (this.buffered >= this.flushAt) this.flush();
   }
 
-  /** Writes the buffered lines, grouped by key, with their rollups, to `output`. */
+  /**
+   * Pieces of tuples of about `pieceBytes` each, written so far, handed over once; `last` also hands over the
+   * rest, once every line has been added and flushed.
+   */
+  takePieces(last = false): Uint8Array[] {
+    if (last) this.flush();
+    if (last && this.output.size > 0) this.pieces.push(this.output.take());
+    return this.pieces.splice(0);
+  }
+
+  /** Writes the buffered lines, grouped by key, with their rollups, in pieces. */
   flush(): void {
     const n = this.buffered;
     if (n === 0) return;
@@ -168,17 +179,20 @@ export class LinePacker {
       const key = order[k]!;
       keyCount[key] = 0;
       this.writeKey(key, sorted, start[k]!, start[k + 1]!);
+      if (this.output.size >= this.pieceBytes) this.pieces.push(this.output.take());
     }
     this.buffered = 0;
+    this.flushAt = Math.min(2 * this.flushAt, this.flushLines);
   }
 
+  /** One tuple: the key, its lines, and the heading and chapter rollups of those lines (NULL where none). */
   private writeKey(key: number, lines: Int32Array, from: number, to: number): void {
-    const { output, lineProduct, lineCents, lineWeight, lineQuantity, productText } = this;
+    const { output, lineProduct, lineCents, lineWeight, lineQuantity, products } = this;
     const count = to - from;
     const k = this.keys[key]!;
     const at = (i: number) => lines[from + i]!;
-    output.tuple(LINE_COLUMNS.length).int2(k.year).int2(k.month).text(k.reporter).text(k.partner).text(k.flow).int2(0);
-    output.textArray(count, (i) => productText[lineProduct[at(i)]!]!);
+    output.tuple(LINE_COLUMNS.length).int2(k.year).int2(k.month).text(k.reporter).text(k.partner).text(k.flow);
+    output.pooledTextArray(count, products, (i) => lineProduct[at(i)]!);
     output.int8Array(count, (i) => lineCents[at(i)]!);
     for (const measure of [lineWeight, lineQuantity]) {
       let known = false;
@@ -186,11 +200,15 @@ export class LinePacker {
       if (known) output.float8Array(count, (i) => measure[at(i)]!);
       else output.null();
     }
-    for (const digits of [4, 2] as const) {
-      const source = coarsestFrom(this.keyMask[key]!, digits);
-      if (source < 0) continue;
-      const target = digits === 4 ? this.productHeading : this.productChapter;
-      const { scratch, touched, inTouched } = this;
+    for (const digits of [4, 2] as const) this.writeRollup(key, digits, lines, from, to);
+  }
+
+  /** The rollup of a key's lines to `digits`, summed from the coarsest lines of at least that many digits. */
+  private writeRollup(key: number, digits: 2 | 4, lines: Int32Array, from: number, to: number): void {
+    const { output, lineProduct, lineCents, products, scratch, touched, inTouched } = this;
+    const source = coarsestFrom(this.keyMask[key]!, digits);
+    const target = digits === 4 ? this.productHeading : this.productChapter;
+    if (source >= 0) {
       for (let i = from; i < to; i++) {
         const line = lines[i]!;
         const product = lineProduct[line]!;
@@ -202,20 +220,21 @@ export class LinePacker {
         }
         scratch[rolled] = scratch[rolled]! + lineCents[line]!;
       }
-      if (touched.length === 0) continue;
-      // The coarsest level seen so far only gets coarser; a rollup from finer lines is redone at the end if so.
-      const slot = 2 * key + (digits === 4 ? 0 : 1);
-      this.keyEmitted[slot] = Math.max(this.keyEmitted[slot]!, source);
-      output.tuple(LINE_COLUMNS.length).int2(k.year).int2(k.month).text(k.reporter).text(k.partner).text(k.flow).int2(digits);
-      output.textArray(touched.length, (i) => productText[touched[i]!]!);
-      output.int8Array(touched.length, (i) => scratch[touched[i]!]!);
-      output.null().null();
-      for (const id of touched) {
-        scratch[id] = 0;
-        inTouched[id] = 0;
-      }
-      touched.length = 0;
     }
+    if (touched.length === 0) {
+      output.null().null();
+      return;
+    }
+    // The coarsest level seen so far only gets coarser; a rollup from finer lines is redone at the end if so.
+    const slot = 2 * key + (digits === 4 ? 0 : 1);
+    this.keyEmitted[slot] = Math.max(this.keyEmitted[slot]!, source);
+    output.pooledTextArray(touched.length, products, (i) => touched[i]!);
+    output.int8Array(touched.length, (i) => scratch[touched[i]!]!);
+    for (const id of touched) {
+      scratch[id] = 0;
+      inTouched[id] = 0;
+    }
+    touched.length = 0;
   }
 
   /** Keys whose rollups were written from finer lines before coarser ones of the same key turned up. */
@@ -232,11 +251,11 @@ export class LinePacker {
   }
 
   /** Per key, the TOTAL line when there is one, else the sum of the coarsest product level. */
-  *totals(): Generator<KeyTotal> {
+  forEachTotal(visit: (key: TradeKey, cents: number, summed: boolean) => void): void {
     for (let key = 0; key < this.keys.length; key++) {
       const mask = this.keyMask[key]!;
       const level = mask & 1 ? 0 : mask & 2 ? 1 : mask & 4 ? 2 : 3;
-      yield { ...this.keys[key]!, cents: this.keySums[4 * key + level]!, summed: level > 0 };
+      visit(this.keys[key]!, this.keySums[4 * key + level]!, level > 0);
     }
   }
 

@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -22,6 +23,8 @@ export interface ReadOptions {
   /** Write unreadable rows here (with the reason) and go on, instead of stopping at the first. */
   rejects?: Writable | undefined;
   onProgress?: ((progress: { bytes: number; rows: number }) => void) | undefined;
+  /** Fed every byte of the file as it is read. */
+  contentHash?: Hash | undefined;
 }
 
 export interface ReadSummary {
@@ -145,9 +148,6 @@ export function sinkFor(header: readonly string[], options: ReadOptions, summary
   }
 }
 
-/** Output is handed to COPY in pieces of about this size, so reading and loading overlap. */
-export const OUTPUT_BYTES = 1 << 20;
-
 /** Fills the summary from what the packer holds once every line is read. */
 function summarise(summary: ReadSummary, packer: LinePacker): void {
   const contents = packer.contents();
@@ -172,11 +172,10 @@ export async function* packTradeFile(options: ReadOptions, summary: ReadSummary,
   const baci = options.baciCountries !== undefined && options.format !== 'csv' && !options.mapping;
   const lines = baci ? readBaciLines(options, summary, packer) : readCsvLines(options, summary, packer);
   for await (const progress of lines) {
-    if (packer.output.size >= OUTPUT_BYTES) yield packer.output.take();
+    yield* packer.takePieces();
     options.onProgress?.(progress);
   }
-  packer.flush();
-  if (packer.output.size > 0) yield packer.output.take();
+  yield* packer.takePieces(true);
   summarise(summary, packer);
 }
 
@@ -185,7 +184,10 @@ async function* readCsvLines(options: ReadOptions, summary: ReadSummary, packer:
   const name = basename(options.file);
   const input = createReadStream(options.file, { highWaterMark: 1024 * 1024 });
   let bytes = 0;
-  input.on('data', (chunk) => (bytes += chunk.length));
+  input.on('data', (chunk: string | Buffer) => {
+    bytes += chunk.length;
+    options.contentHash?.update(chunk);
+  });
   const parser = input.pipe(parse({ info: true, relax_column_count: true, bom: true, skip_empty_lines: true }));
   let sink: RowSink | undefined;
   try {

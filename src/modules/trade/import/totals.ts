@@ -1,52 +1,43 @@
 import type { Flow } from '../model.ts';
-import type { KeyTotal, LinePacker } from './packer.ts';
+import { BinaryTupleWriter } from '../../../db/binary-copy.ts';
+import type { LinePacker } from './packer.ts';
 
 export const TOTAL_COLUMNS = ['dataset_id', 'year', 'month', 'reporter', 'partner', 'flow', 'value', 'summed'] as const;
 
-/** Safe-integer cents as dollars with two decimals, exactly. */
-const dollars = (cents: number) => {
-  const rest = cents % 100;
-  return `${(cents - rest) / 100}.${rest < 10 ? '0' : ''}${rest}`;
-};
-
 /**
- * The all-product totals of a dataset, per reporter, partner, period and flow. Reconciled datasets (BACI) hold
- * each flow once, as the exporter's export: the importer's side is the same value seen from the partner, and each
- * reporter's world totals (partner 'WLD') are summed over its partners.
+ * The all-product totals of a dataset, per reporter, partner, period and flow, as binary COPY tuples for
+ * trade_totals. Reconciled datasets (BACI) hold each flow once, as the exporter's export: the importer's side is the
+ * same value seen from the partner, and each reporter's world totals (partner 'WLD') are summed over its partners.
  */
-export function* datasetTotals(packer: LinePacker, reconciled: boolean): Generator<KeyTotal> {
-  const world = new Map<string, { year: number; month: number; reporter: string; flow: Flow; cents: bigint }>();
-  const addToWorld = (t: KeyTotal) => {
-    if (t.partner === 'WLD') return;
-    const name = `${t.year}|${t.month}|${t.reporter}|${t.flow}`;
-    const sum = world.get(name) ?? { year: t.year, month: t.month, reporter: t.reporter, flow: t.flow, cents: 0n };
-    sum.cents += BigInt(t.cents);
-    world.set(name, sum);
+export function totalTuples(datasetId: string, packer: LinePacker, reconciled: boolean): Uint8Array[] {
+  const output = new BinaryTupleWriter(1 << 20);
+  const pieces: Uint8Array[] = [];
+  const write = (year: number, month: number, reporter: string, partner: string, flow: Flow, cents: number, summed: boolean) => {
+    output.tuple(TOTAL_COLUMNS.length).uuid(datasetId).int2(year).int2(month).text(reporter).text(partner).text(flow).numericCents(cents).bool(summed);
+    if (output.size >= 1 << 20) pieces.push(output.take());
   };
-  for (const total of packer.totals()) {
-    yield total;
-    if (!reconciled) continue;
-    addToWorld(total);
-    if (total.flow !== 'X') continue;
-    const mirrored: KeyTotal = { ...total, reporter: total.partner, partner: total.reporter, flow: 'M' };
-    yield mirrored;
-    addToWorld(mirrored);
-  }
-  for (const w of world.values()) {
-    if (w.cents > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`the world total of ${w.reporter} in ${w.year} is beyond what is held exactly`);
-    yield { year: w.year, month: w.month, reporter: w.reporter, partner: 'WLD', flow: w.flow, cents: Number(w.cents), summed: true };
-  }
-}
-
-/** The totals as CSV chunks for COPY into trade_totals. */
-export async function* totalsCsv(datasetId: string, totals: Iterable<KeyTotal>): AsyncGenerator<string> {
-  let chunk = '';
-  for (const t of totals) {
-    chunk += `${datasetId},${t.year},${t.month},${t.reporter},${t.partner},${t.flow},${dollars(t.cents)},${t.summed}\n`;
-    if (chunk.length >= 1 << 18) {
-      yield chunk;
-      chunk = '';
+  const world = new Map<string, { year: number; month: number; reporter: string; flow: Flow; cents: number }>();
+  const addToWorld = (year: number, month: number, reporter: string, partner: string, flow: Flow, cents: number) => {
+    if (partner === 'WLD') return;
+    const name = `${year}|${month}|${reporter}|${flow}`;
+    const sum = world.get(name);
+    if (!sum) {
+      world.set(name, { year, month, reporter, flow, cents });
+      return;
     }
-  }
-  if (chunk) yield chunk;
+    sum.cents += cents;
+    // Every partial sum is checked, so a sum that is a safe integer is exact.
+    if (!Number.isSafeInteger(sum.cents)) throw new RangeError(`the world total of ${reporter} in ${year} is beyond what is held exactly`);
+  };
+  packer.forEachTotal(({ year, month, reporter, partner, flow }, cents, summed) => {
+    write(year, month, reporter, partner, flow, cents, summed);
+    if (!reconciled) return;
+    addToWorld(year, month, reporter, partner, flow, cents);
+    if (flow !== 'X') return;
+    write(year, month, partner, reporter, 'M', cents, summed);
+    addToWorld(year, month, partner, reporter, 'M', cents);
+  });
+  for (const w of world.values()) write(w.year, w.month, w.reporter, 'WLD', w.flow, w.cents, true);
+  if (output.size > 0) pieces.push(output.take());
+  return pieces;
 }

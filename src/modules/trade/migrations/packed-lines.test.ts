@@ -34,17 +34,22 @@ describe.each(testDatabaseKinds())('moving datasets to packed lines on $name', (
   });
 
   it('packs the lines and rollups of every dataset into its own partition and drops the earlier tables', async () => {
+    const none = { heading_products: null, heading_cents: null, chapter_products: null, chapter_cents: null };
     expect(
       await db.query(
-        `SELECT reporter, partner, flow, level, products, value_cents::text[] AS cents, net_weights_kg FROM trade_lines_${id.replace(/-/g, '')}
-          ORDER BY reporter, partner, level`,
+        `SELECT reporter, partner, flow, products, value_cents::text[] AS cents, net_weights_kg, heading_products, heading_cents::text[] AS heading_cents,
+                chapter_products, chapter_cents::text[] AS chapter_cents
+           FROM trade_lines_${id.replace(/-/g, '')} ORDER BY reporter, partner, cardinality(products) DESC, heading_products NULLS FIRST`,
       ),
     ).toEqual([
-      { reporter: 'KGZ', partner: 'CHN', flow: 'M', level: 0, products: ['010121', '010129'], cents: ['10025', '5025'], net_weights_kg: [5, null] },
-      { reporter: 'KGZ', partner: 'CHN', flow: 'M', level: 2, products: ['01'], cents: ['15050'], net_weights_kg: null },
-      { reporter: 'KGZ', partner: 'CHN', flow: 'M', level: 4, products: ['0101'], cents: ['15050'], net_weights_kg: null },
-      { reporter: 'KGZ', partner: 'RUS', flow: 'X', level: 0, products: ['TOTAL'], cents: ['2500'], net_weights_kg: null },
+      { reporter: 'KGZ', partner: 'CHN', flow: 'M', products: ['010121', '010129'], cents: ['10025', '5025'], net_weights_kg: [5, null], ...none },
+      // the rollup rows of the earlier layout become rows with no lines, holding their rollup in its own columns
+      { reporter: 'KGZ', partner: 'CHN', flow: 'M', products: [], cents: [], net_weights_kg: null, ...none, chapter_products: ['01'], chapter_cents: ['15050'] },
+      { reporter: 'KGZ', partner: 'CHN', flow: 'M', products: [], cents: [], net_weights_kg: null, ...none, heading_products: ['0101'], heading_cents: ['15050'] },
+      { reporter: 'KGZ', partner: 'RUS', flow: 'X', products: ['TOTAL'], cents: ['2500'], net_weights_kg: null, ...none },
     ]);
+    const [dataset] = await db.query<{ source_bytes: string | null }>('SELECT source_bytes FROM trade_datasets WHERE id = $1', [id]);
+    expect(dataset!.source_bytes).toBeNull();
     const [left] = await db.query<{ flows: string | null; products: string | null }>(
       `SELECT to_regclass('trade_flows')::text AS flows, to_regclass('trade_products')::text AS products`,
     );

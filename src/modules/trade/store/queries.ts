@@ -79,6 +79,9 @@ export async function partnerTotals(db: Queryable, scope: Omit<Scope, 'partners'
   return toPoints(rows);
 }
 
+/** Where each product level is held: subheadings among the lines, headings and chapters in their rollups. */
+const PRODUCT_COLUMNS = { 6: ['products', 'value_cents'], 4: ['heading_products', 'heading_cents'], 2: ['chapter_products', 'chapter_cents'] } as const;
+
 /**
  * Values by product (key = HS code) with the partners. Chapters and headings come from the rollup rows, subheadings
  * from the lines themselves; a reconciled dataset's imports are its partners' exports.
@@ -87,12 +90,13 @@ export async function productTotals(
   db: Queryable,
   scope: Scope & { level: 2 | 4 | 6; reconciled: boolean },
 ): Promise<FlowPoint[]> {
-  const params = [scope.datasetId, scope.reporter, scope.partners, scope.years ?? null, scope.level === 6 ? 0 : scope.level];
+  const params = [scope.datasetId, scope.reporter, scope.partners, scope.years ?? null];
   const years = '($4::int[] IS NULL OR year = ANY($4::int[]))';
-  const own = `SELECT flow, year, month, products, value_cents FROM trade_lines
-    WHERE dataset_id = $1 AND reporter = $2 AND partner = ANY($3::text[]) AND level = $5 AND ${years}`;
-  const mirrored = `SELECT 'M', year, month, products, value_cents FROM trade_lines
-    WHERE dataset_id = $1 AND partner = $2 AND reporter = ANY($3::text[]) AND flow = 'X' AND level = $5 AND ${years}`;
+  const [codes, cents] = PRODUCT_COLUMNS[scope.level];
+  const own = `SELECT flow, year, month, ${codes} AS products, ${cents} AS value_cents FROM trade_lines
+    WHERE dataset_id = $1 AND reporter = $2 AND partner = ANY($3::text[]) AND ${years}`;
+  const mirrored = `SELECT 'M', year, month, ${codes}, ${cents} FROM trade_lines
+    WHERE dataset_id = $1 AND partner = $2 AND reporter = ANY($3::text[]) AND flow = 'X' AND ${years}`;
   const rows = await db.query<PointRow>(
     `SELECT line.product AS key, flow, year, month, sum(line.cents)::text AS value
        FROM (${own}${scope.reconciled ? ` UNION ALL ${mirrored}` : ''}) packed, unnest(products, value_cents) AS line (product, cents)

@@ -1,0 +1,12 @@
+import { createHash, type Hash } from 'node:crypto';
+import { MAPPING_FIELDS, type ColumnMapping } from '../formats/mapped-csv.ts';
+
+/** A SHA-256 to be fed the bytes of a file, then finished with contentHashOf. */
+export const startContentHash = (): Hash => createHash('sha256');
+
+/** The content hash of a dataset: its file's bytes, and the column mapping they were read with. */
+export function contentHashOf(hash: Hash, mapping: ColumnMapping | undefined): string {
+  // The same bytes read with another column mapping are other data: a corrected mapping must import again.
+  if (mapping) hash.update(JSON.stringify(MAPPING_FIELDS.map((name) => mapping[name] ?? (name === 'valueScale' ? 0 : null))));
+  return hash.digest('hex');
+}
