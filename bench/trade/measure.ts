@@ -39,6 +39,12 @@ export interface LatencyStats {
   maxMs: number;
 }
 
+/** The middle value (the lower of the two middle ones for an even count). */
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
 /** Nearest-rank percentiles: with 30 runs, p95 is the 29th fastest. */
 export function latencyStats(samples: readonly number[]): LatencyStats {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -27,6 +27,7 @@ const HELP = `npm run bench:trade -- [options]
   --skip-pglite       leave PGlite out
   --skip-profile      leave out the phase profile of the PostgreSQL import (it reads and loads the file again)
   --repeat N          measured runs of each dashboard query (default 30), after --warmup N (default 3)
+  --imports N         imports of the file by each engine, the median reported (default 3)
   --seed N            generator seed (default 20250101)
   --fresh             generate the data again even when a cached copy exists
   --pglite-memory     PGlite in memory instead of a temp folder
@@ -52,6 +53,7 @@ function options() {
       'skip-profile': { type: 'boolean' },
       'pglite-memory': { type: 'boolean' },
       repeat: { type: 'string' },
+      imports: { type: 'string' },
       warmup: { type: 'string' },
       seed: { type: 'string' },
       fresh: { type: 'boolean' },
@@ -74,6 +76,7 @@ function options() {
     profile: !values['skip-profile'],
     repeat: count(values.repeat ?? env.BENCH_REPEAT, 30, '--repeat'),
     warmup: count(values.warmup, 3, '--warmup'),
+    imports: count(values.imports, 3, '--imports'),
     seed: count(values.seed, 20_250_101, '--seed'),
     fresh: values.fresh ?? false,
     out: values.out,
@@ -125,7 +128,7 @@ function printResults(runs: FileRun[], profile: Profile | undefined) {
   for (const run of runs) {
     const duck = run.duckdb!;
     lines.push('', `${fmt(run.dataset.rows)} rows (${fmt(run.dataset.bytes / 1e6)} MB, ${run.dataset.file})`, '');
-    lines.push('  Import                                    wall s     rows/s  RSS MB before→peak (+server)   × DuckDB');
+    lines.push('  Import (median of the runs below)         wall s     rows/s  RSS MB before→peak (+server)   × DuckDB');
     const row = (name: string, ms: number, rss: string, ratio: string) =>
       lines.push(`  ${name.padEnd(40)} ${seconds(ms).toFixed(2).padStart(7)} ${fmt(run.dataset.rows / (ms / 1000)).padStart(10)} ${rss.padStart(29)} ${ratio.padStart(10)}`);
     row('DuckDB CREATE TABLE AS read_csv (memory)', duck.loadMs, `${duck.rssBeforeMb}→${duck.peakRssMb}`, '1.00');
@@ -135,6 +138,9 @@ function printResults(runs: FileRun[], profile: Profile | undefined) {
       const backend = ours.backendPeakRssMb === null ? '' : ` +${ours.backendPeakRssMb}`;
       row(`${ours.engine === 'postgresql' ? 'PostgreSQL' : 'PGlite'} importTradeFile`, ours.importMs, `${ours.rssBeforeMb}→${ours.peakRssMb}${backend}`, (ours.importMs / duck.loadMs).toFixed(2));
     }
+    const each = (ms: readonly number[]) => ms.map((m) => seconds(m).toFixed(2)).join(', ');
+    lines.push(`  each run, s: DuckDB (memory) ${each(duck.loadRunsMs)}`);
+    for (const ours of [run.postgresql, run.pglite]) if (ours) lines.push(`               ${ours.engine === 'postgresql' ? 'PostgreSQL' : 'PGlite'} ${each(ours.importRunsMs)}`);
     for (const ours of [run.postgresql, run.pglite]) {
       if (!ours) continue;
       const stored = Object.entries(ours.storedRows).map(([what, n]) => `${what} ${fmt(n)}`).join(', ');
@@ -211,7 +217,7 @@ async function main() {
   // Other work on the machine skews every timing; say so rather than report it as the product's.
   if (loadavg()[0]! > cpus().length * 0.5) log(`warning: load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; timings will be inflated`);
 
-  const base = { warmup: opts.warmup, repeat: opts.repeat };
+  const base = { warmup: opts.warmup, repeat: opts.repeat, imports: opts.imports };
   let profile: Profile | undefined;
   if (opts.postgres) {
     log(`PostgreSQL: importing ${fmt(primary.rows)} rows with importTradeFile`);

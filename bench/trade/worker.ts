@@ -28,6 +28,8 @@ export interface Job {
   questions: Questions;
   warmup: number;
   repeat: number;
+  /** Imports (loads for DuckDB) of the file, whose median is reported. */
+  imports: number;
   /** PostgreSQL: the server to create a throwaway database on, and whether to profile the phases after the run. */
   postgres?: string | undefined;
   profile?: boolean | undefined;
@@ -108,7 +110,7 @@ async function countryCodes(file: string, q: Questions, years: readonly number[]
 }
 
 async function runJob(job: Job): Promise<Omit<JobResult, 'processMaxRssMb'>> {
-  const options = { warmup: job.warmup, repeat: job.repeat };
+  const options = { warmup: job.warmup, repeat: job.repeat, imports: job.imports };
   switch (job.engine) {
     case 'postgresql':
     {
