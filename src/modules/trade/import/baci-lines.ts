@@ -1,10 +1,12 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { importProblem } from '../../../errors/import-problems.ts';
 import { readProduct } from '../formats/row.ts';
 import { ImportError, ImportFileError } from './errors.ts';
-import { ValueOverflowError, type LinePacker } from './packer.ts';
+import { ValueOverflowError } from './key-ledger.ts';
+import type { LinePacker } from './packer.ts';
 import { sinkFor, type ReadOptions, type ReadSummary, type RowSink } from './read.ts';
 
 const COMMA = 44;
@@ -49,7 +51,7 @@ class ScannedFields {
  * goes through the format's mapper exactly as csv-parse would hand it over, so both paths agree on every value and
  * every error message. Yields progress after each chunk of the file.
  */
-export async function* readBaciLines(options: ReadOptions, summary: ReadSummary, packer: LinePacker): AsyncGenerator<{ bytes: number; rows: number }> {
+export async function* readBaciLines(options: ReadOptions, summary: ReadSummary, packer: LinePacker): AsyncGenerator<{ bytes: number; rows: number }, number> {
   const name = basename(options.file);
   const countries = options.baciCountries!;
   const countryByCode: (string | undefined)[] = [];
@@ -228,7 +230,13 @@ export async function* readBaciLines(options: ReadOptions, summary: ReadSummary,
     return lineStart;
   };
 
-  const input = createReadStream(options.file, { highWaterMark: 1 << 20 });
+  const { part } = options;
+  if (part && part.start > 0) {
+    // A later part of the file: its header is the file's first line; its own lines are numbered from 1 after it.
+    scan(await firstLine(options.file));
+    line = 0;
+  }
+  const input = createReadStream(options.file, { highWaterMark: 1 << 20, start: part?.start, end: part ? part.end - 1 : undefined });
   let carry: Uint8Array | undefined;
   try {
     for await (const piece of input as AsyncIterable<Buffer>) {
@@ -255,4 +263,25 @@ export async function* readBaciLines(options: ReadOptions, summary: ReadSummary,
   if (carry) scan(Buffer.concat([carry, Uint8Array.of(NEWLINE)]));
   if (!sink) throw new ImportFileError(`${options.file}: the file is empty`, importProblem('EMPTY_FILE', {}));
   yield { bytes: bytesRead, rows: summary.rowsRead };
+  return line;
+}
+
+/** The first line of a file with its line ending. */
+async function firstLine(file: string): Promise<Uint8Array> {
+  const handle = await open(file);
+  try {
+    const pieces: Buffer[] = [];
+    for (let position = 0; ; ) {
+      const { bytesRead, buffer } = await handle.read({ buffer: Buffer.alloc(64 * 1024), position });
+      const end = buffer.subarray(0, bytesRead).indexOf(NEWLINE);
+      if (end >= 0 || bytesRead === 0) {
+        pieces.push(buffer.subarray(0, end >= 0 ? end + 1 : bytesRead));
+        return Buffer.concat([...pieces, ...(end >= 0 ? [] : [Uint8Array.of(NEWLINE)])]);
+      }
+      pieces.push(buffer.subarray(0, bytesRead));
+      position += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
 }

@@ -777,10 +777,10 @@ describe.each(testDatabaseKinds())('importing trade files on $name', (kind) => {
     });
   });
 
-  it.each(['this', 'worker'] as const)('a generated file of 50,000 rows, read in %s thread, imports across many COPY chunks with the right count and exact totals', async (thread) => {
-    const result = imported(await importTradeFile(db, { file: generated.file, dataset: `generated-${thread}`, synthetic: true, thread }));
+  it.each(['this', 'worker', 'two workers'] as const)('a generated file of 50,000 rows, read in %s, imports across many COPY chunks with the right count and exact totals', async (thread) => {
+    const result = imported(await importTradeFile(db, { file: generated.file, dataset: `generated-${thread.replace(' ', '-')}`, synthetic: true, thread }));
     expect(result.summary).toMatchObject({ rowsRead: generated.rows, records: generated.rows, rejected: 0, totalValue: generated.total });
-    const dataset = await datasetNamed(db, `generated-${thread}`);
+    const dataset = await datasetNamed(db, `generated-${thread.replace(' ', '-')}`);
     expect(dataset).toMatchObject({ records: generated.rows, total_value: dollars(generated.total) });
     expect(await partitionContent(db, dataset.id)).toEqual({ n: generated.rows, total: dollars(generated.total) });
     const totals = await totalsOf(db, dataset.id);

@@ -1,56 +1,22 @@
 import { BinaryTupleWriter, TextPool } from '../../../db/binary-copy.ts';
 import type { Flow } from '../model.ts';
+import { coarsestFrom, grown, KeyLedger, levelIndexOf } from './key-ledger.ts';
 
 /** The array columns of trade_lines: the lines of a key, then its heading (HS4) and chapter (HS2) rollups. */
 export const LINE_ARRAY_COLUMNS = ['products', 'value_cents', 'net_weights_kg', 'quantities', 'heading_products', 'heading_cents', 'chapter_products', 'chapter_cents'] as const;
 /** The columns of trade_lines that packed tuples fill, in order; dataset_id is the partition's default. */
 export const LINE_COLUMNS = ['year', 'month', 'reporter', 'partner', 'flow', ...LINE_ARRAY_COLUMNS] as const;
 
-/** A reporter, partner, period and flow: the unit the dashboard's rollups are kept by. */
-export interface TradeKey {
-  year: number;
-  month: number;
-  reporter: string;
-  partner: string;
-  flow: Flow;
-}
-
-/** A key whose chapter (2) or heading (4) rollup must be summed again from `sourceLevel` lines once the file is read. */
-export interface RollupFix extends TradeKey {
-  level: 2 | 4;
-  sourceLevel: 2 | 4 | 6;
-}
-
-/** Raised when the values of one key add up beyond what is held exactly; the reader names the line. */
-export class ValueOverflowError extends Error {
-  override readonly name = 'ValueOverflowError';
-}
-
-// Levels by index: TOTAL, HS2, HS4, HS6; a key's mask has bit 1 << index for each level its lines have.
-const LEVEL_DIGITS = [0, 2, 4, 6] as const;
-const levelIndexOf = (product: string) => (product === 'TOTAL' ? 0 : product.length / 2);
-/** Index of the coarsest level of at least `digits` digits in a mask, or -1. */
-const coarsestFrom = (mask: number, digits: 2 | 4) => {
-  for (let index = digits / 2; index <= 3; index++) if (mask & (1 << index)) return index;
-  return -1;
-};
-
-function grown<T extends Int32Array | Float64Array | Uint8Array | Int16Array>(array: T, length: number): T {
-  if (length <= array.length) return array;
-  const next = new (array.constructor as new (n: number) => T)(Math.max(length, array.length * 2));
-  next.set(array);
-  return next;
-}
-
 /**
  * Packs the lines of a statistics file into trade_lines tuples: per key, the products and values as parallel
- * arrays (level 0), with their heading and chapter rollups (levels 4 and 2) beside them. Lines are buffered up to
+ * arrays, with their heading and chapter rollups beside them in the same row. Lines are buffered up to
  * `flushLines` and then written grouped by key, so memory stays bounded whatever the file's size; a key whose lines
  * are spread over the file takes several rows, which every query sums. Per-key sums are kept for the whole file to
  * give the all-product totals.
  */
 export class LinePacker {
-  lines = 0;
+  /** Every key met, with its sums per product level: what totals and rollup fixes are computed from. */
+  readonly ledger = new KeyLedger();
 
   private readonly output: BinaryTupleWriter;
   private readonly pieces: Uint8Array[] = [];
@@ -63,12 +29,7 @@ export class LinePacker {
   private productLevel = new Uint8Array(1024);
   private productHeading = new Int32Array(1024);
   private productChapter = new Int32Array(1024);
-  // keys, interned
-  private readonly keyIds = new Map<string, number>();
-  private keys: TradeKey[] = [];
-  private keyMask = new Uint8Array(1024);
-  private keySums = new Float64Array(4096);
-  private keyEmitted = new Uint8Array(2048);
+  // lines per key in the current flush
   private keyCount = new Int32Array(1024);
   // buffered lines, columnar
   private lineKey: Int32Array;
@@ -96,6 +57,11 @@ export class LinePacker {
     this.lineQuantity = new Float64Array(size);
   }
 
+  /** Lines added so far. */
+  get lines(): number {
+    return this.ledger.lines;
+  }
+
   /** The id of a product code already normalised ('TOTAL', or 2, 4 or 6 digits). */
   product(code: string): number {
     const known = this.products.texts.length;
@@ -114,29 +80,14 @@ export class LinePacker {
   }
 
   key(year: number, month: number, reporter: string, partner: string, flow: Flow): number {
-    const name = `${year}|${month}|${reporter}|${partner}|${flow}`;
-    const known = this.keyIds.get(name);
-    if (known !== undefined) return known;
-    const id = this.keys.length;
-    this.keyIds.set(name, id);
-    this.keys.push({ year, month, reporter, partner, flow });
-    this.keyMask = grown(this.keyMask, id + 1);
-    this.keySums = grown(this.keySums, 4 * (id + 1));
-    this.keyEmitted = grown(this.keyEmitted, 2 * (id + 1));
+    const id = this.ledger.key(year, month, reporter, partner, flow);
     this.keyCount = grown(this.keyCount, id + 1);
     return id;
   }
 
   /** One line: `cents` a safe integer, weight and quantity NaN when unknown. */
   add(key: number, product: number, cents: number, netWeightKg: number, quantity: number): void {
-    const level = this.productLevel[product]!;
-    const sum = this.keySums[4 * key + level]! + cents;
-    if (sum > Number.MAX_SAFE_INTEGER) {
-      const k = this.keys[key]!;
-      throw new ValueOverflowError(`the values of ${k.reporter} with ${k.partner} (${k.flow}, ${k.year}) add up to more than 90 trillion US dollars`);
-    }
-    this.keySums[4 * key + level] = sum;
-    this.keyMask[key]! |= 1 << level;
+    this.ledger.add(key, this.productLevel[product]!, cents);
     const n = this.buffered;
     if (n === this.lineKey.length) this.growLines();
     this.lineKey[n] = key;
@@ -145,7 +96,6 @@ export class LinePacker {
     this.lineWeight[n] = netWeightKg;
     this.lineQuantity[n] = quantity;
     this.buffered = n + 1;
-    this.lines += 1;
     if (this.buffered >= this.flushAt) this.flush();
   }
 
@@ -189,7 +139,7 @@ export class LinePacker {
   private writeKey(key: number, lines: Int32Array, from: number, to: number): void {
     const { output, lineProduct, lineCents, lineWeight, lineQuantity, products } = this;
     const count = to - from;
-    const k = this.keys[key]!;
+    const k = this.ledger.keys[key]!;
     const at = (i: number) => lines[from + i]!;
     output.tuple(LINE_COLUMNS.length).int2(k.year).int2(k.month).text(k.reporter).text(k.partner).text(k.flow);
     output.pooledTextArray(count, products, (i) => lineProduct[at(i)]!);
@@ -206,7 +156,7 @@ export class LinePacker {
   /** The rollup of a key's lines to `digits`, summed from the coarsest lines of at least that many digits. */
   private writeRollup(key: number, digits: 2 | 4, lines: Int32Array, from: number, to: number): void {
     const { output, lineProduct, lineCents, products, scratch, touched, inTouched } = this;
-    const source = coarsestFrom(this.keyMask[key]!, digits);
+    const source = coarsestFrom(this.ledger.maskOf(key), digits);
     const target = digits === 4 ? this.productHeading : this.productChapter;
     if (source >= 0) {
       for (let i = from; i < to; i++) {
@@ -226,8 +176,7 @@ export class LinePacker {
       return;
     }
     // The coarsest level seen so far only gets coarser; a rollup from finer lines is redone at the end if so.
-    const slot = 2 * key + (digits === 4 ? 0 : 1);
-    this.keyEmitted[slot] = Math.max(this.keyEmitted[slot]!, source);
+    this.ledger.rolledUp(key, digits, source);
     output.pooledTextArray(touched.length, products, (i) => touched[i]!);
     output.int8Array(touched.length, (i) => scratch[touched[i]!]!);
     for (const id of touched) {
@@ -235,39 +184,6 @@ export class LinePacker {
       inTouched[id] = 0;
     }
     touched.length = 0;
-  }
-
-  /** Keys whose rollups were written from finer lines before coarser ones of the same key turned up. */
-  rollupFixes(): RollupFix[] {
-    const fixes: RollupFix[] = [];
-    this.keys.forEach((k, key) => {
-      for (const digits of [4, 2] as const) {
-        const emitted = this.keyEmitted[2 * key + (digits === 4 ? 0 : 1)]!;
-        const source = coarsestFrom(this.keyMask[key]!, digits);
-        if (emitted > source) fixes.push({ ...k, level: digits, sourceLevel: LEVEL_DIGITS[source] as 2 | 4 | 6 });
-      }
-    });
-    return fixes;
-  }
-
-  /** Per key, the TOTAL line when there is one, else the sum of the coarsest product level. */
-  forEachTotal(visit: (key: TradeKey, cents: number, summed: boolean) => void): void {
-    for (let key = 0; key < this.keys.length; key++) {
-      const mask = this.keyMask[key]!;
-      const level = mask & 1 ? 0 : mask & 2 ? 1 : mask & 4 ? 2 : 3;
-      visit(this.keys[key]!, this.keySums[4 * key + level]!, level > 0);
-    }
-  }
-
-  /** What the file held: every line's value summed (all levels, as read), the keys and the product levels. */
-  contents(): { totalCents: bigint; keys: readonly TradeKey[]; productLevels: Set<number> } {
-    let totalCents = 0n;
-    let levels = 0;
-    for (let key = 0; key < this.keys.length; key++) {
-      for (let level = 0; level < 4; level++) totalCents += BigInt(this.keySums[4 * key + level]!);
-      levels |= this.keyMask[key]!;
-    }
-    return { totalCents, keys: this.keys, productLevels: new Set(LEVEL_DIGITS.filter((_, index) => levels & (1 << index))) };
   }
 
   private growLines(): void {

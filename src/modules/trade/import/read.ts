@@ -12,7 +12,8 @@ import { mappedCsvMapper, type ColumnMapping } from '../formats/mapped-csv.ts';
 import { RowError, type RowMapper } from '../formats/row.ts';
 import { readBaciLines } from './baci-lines.ts';
 import { ImportError, ImportFileError, importErrorAt } from './errors.ts';
-import { ValueOverflowError, type LinePacker } from './packer.ts';
+import { contentsOf, ValueOverflowError, type LedgerState } from './key-ledger.ts';
+import type { LinePacker } from './packer.ts';
 
 export interface ReadOptions {
   file: string;
@@ -25,6 +26,11 @@ export interface ReadOptions {
   onProgress?: ((progress: { bytes: number; rows: number }) => void) | undefined;
   /** Fed every byte of the file as it is read. */
   contentHash?: Hash | undefined;
+  /**
+   * For a BACI file read in parts: the bytes [start, end) of this part, beginning and ending at a line. A part that
+   * starts past the header reads the header first and numbers its lines from 1 after it.
+   */
+  part?: { start: number; end: number } | undefined;
 }
 
 export interface ReadSummary {
@@ -148,10 +154,10 @@ export function sinkFor(header: readonly string[], options: ReadOptions, summary
   }
 }
 
-/** Fills the summary from what the packer holds once every line is read. */
-function summarise(summary: ReadSummary, packer: LinePacker): void {
-  const contents = packer.contents();
-  summary.records = packer.lines;
+/** Fills the summary from the ledger of every line read. */
+export function summarise(summary: ReadSummary, ledger: LedgerState): void {
+  const contents = contentsOf(ledger);
+  summary.records = ledger.lines;
   summary.totalValue = contents.totalCents;
   summary.productLevels = contents.productLevels;
   for (const k of contents.keys) {
@@ -163,24 +169,29 @@ function summarise(summary: ReadSummary, packer: LinePacker): void {
 }
 
 /**
- * Streams a trade statistics file through the packer and yields trade_lines tuples in binary COPY format, in
- * bounded memory, filling `summary`. Throws ImportError at the first unreadable row unless `rejects` is given.
+ * Streams a trade statistics file (or the part of a BACI file named in `part`) through the packer and yields
+ * trade_lines tuples in binary COPY format, in bounded memory, filling `summary`; returns the number of lines read. Throws ImportError at the first unreadable row unless `rejects` is given.
  * BACI, which never quotes a field, is read by its own line scanner; other layouts by csv-parse.
  */
-export async function* packTradeFile(options: ReadOptions, summary: ReadSummary, packer: LinePacker): AsyncGenerator<Uint8Array> {
-  // The importer passes BACI country codes only for a BACI header read without a mapping.
-  const baci = options.baciCountries !== undefined && options.format !== 'csv' && !options.mapping;
-  const lines = baci ? readBaciLines(options, summary, packer) : readCsvLines(options, summary, packer);
-  for await (const progress of lines) {
+export async function* packTradeFile(options: ReadOptions, summary: ReadSummary, packer: LinePacker): AsyncGenerator<Uint8Array, number> {
+  const lines = readsAsBaci(options) ? readBaciLines(options, summary, packer) : readCsvLines(options, summary, packer);
+  for (;;) {
+    const next = await lines.next();
+    if (next.done === true) {
+      yield* packer.takePieces(true);
+      summarise(summary, packer.ledger.state());
+      return next.value;
+    }
     yield* packer.takePieces();
-    options.onProgress?.(progress);
+    options.onProgress?.(next.value);
   }
-  yield* packer.takePieces(true);
-  summarise(summary, packer);
 }
 
+/** Whether a file is read as BACI: the importer passes BACI country codes only for a BACI header read without a mapping. */
+export const readsAsBaci = (options: ReadOptions): boolean => options.baciCountries !== undefined && options.format !== 'csv' && !options.mapping;
+
 /** Any layout, parsed by csv-parse; yields progress every so many rows. */
-async function* readCsvLines(options: ReadOptions, summary: ReadSummary, packer: LinePacker): AsyncGenerator<{ bytes: number; rows: number }> {
+async function* readCsvLines(options: ReadOptions, summary: ReadSummary, packer: LinePacker): AsyncGenerator<{ bytes: number; rows: number }, number> {
   const name = basename(options.file);
   const input = createReadStream(options.file, { highWaterMark: 1024 * 1024 });
   let bytes = 0;
@@ -190,12 +201,14 @@ async function* readCsvLines(options: ReadOptions, summary: ReadSummary, packer:
   });
   const parser = input.pipe(parse({ info: true, relax_column_count: true, bom: true, skip_empty_lines: true }));
   let sink: RowSink | undefined;
+  let lines = 1;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (!sink) {
         sink = sinkFor(record, options, summary, packer);
         continue;
       }
+      lines = info.lines;
       sink.row(info.lines, record);
       if (summary.rowsRead % 8192 === 0) yield { bytes, rows: summary.rowsRead };
     }
@@ -211,4 +224,5 @@ async function* readCsvLines(options: ReadOptions, summary: ReadSummary, packer:
   }
   if (!sink) throw new ImportFileError(`${options.file}: the file is empty`, importProblem('EMPTY_FILE', {}));
   yield { bytes, rows: summary.rowsRead };
+  return lines;
 }

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import { emptySummary } from './read.ts';
-import { failureOf, packWithOutcome, PIECES_IN_FLIGHT, type LoaderMessage, type ReadingMessage, type ReadingOutcome, type WorkerInput } from './reading.ts';
+import { failureOf, packPart, PIECES_IN_FLIGHT, type LoaderMessage, type PartRead, type ReadingMessage, type WorkerInput } from './reading.ts';
 
 const port = parentPort!;
 const post = (message: ReadingMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
@@ -33,13 +33,14 @@ const rejects = keepRejects
 try {
   const summary = emptySummary();
   const onProgress = (progress: { bytes: number; rows: number }) => post({ kind: 'progress', ...progress });
-  let outcome: ReadingOutcome | undefined;
-  for await (const piece of packWithOutcome({ ...options, rejects, onProgress }, summary, plan, (done) => (outcome = done))) {
+  let read: PartRead | undefined;
+  for await (const piece of packPart({ ...options, rejects, onProgress }, summary, plan, (part) => (read = part))) {
     post({ kind: 'tuples', piece }, [piece.buffer as ArrayBuffer]);
     inFlight += 1;
     while (inFlight >= PIECES_IN_FLIGHT) await new Promise<void>((resolve) => (taken = resolve));
   }
-  post({ kind: 'done', summary, outcome: outcome! }, outcome!.totals.map((piece) => piece.buffer as ArrayBuffer));
+  const { ledger } = read!;
+  post({ kind: 'done', part: read! }, [ledger.mask.buffer as ArrayBuffer, ledger.sums.buffer as ArrayBuffer, ledger.emitted.buffer as ArrayBuffer]);
 } catch (error) {
   post({ kind: 'failed', error: failureOf(error) });
 }

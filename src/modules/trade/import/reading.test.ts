@@ -61,24 +61,34 @@ describe('reading a file in a worker thread', () => {
     expect(worker.progress.at(-1)).toBe(60_000);
   });
 
-  it('stops at a bad row with the same file, line, column and problem as in this thread', async () => {
+  it('split between two workers, gives the same summary, totals, rollup fixes and content hash as reading it in this thread', async () => {
+    const here = await read(baci, 'this');
+    const halves = await read(baci, 'two workers');
+    expect(halves.summary).toEqual(here.summary);
+    expect(halves.outcome.rollupFixes).toEqual(here.outcome.rollupFixes);
+    expect(Buffer.concat(halves.outcome.totals).equals(Buffer.concat(here.outcome.totals))).toBe(true);
+    expect(halves.outcome.contentHash).toBe(here.outcome.contentHash);
+    expect(halves.progress.at(-1)).toBe(60_000);
+  });
+
+  it.each([
+    ['a bad row in the first half', 4321],
+    ['a bad row in the second half, numbered from the start of the file', 51_234],
+  ])('stops at %s with the same file, line, column and problem in every thread', async (_, index) => {
     const text = (await readFile(baci.file, 'utf8')).split('\n');
-    text[4321] = '2021,156,643,010121,12x,1';
-    const file = join(dir, 'BACI_BAD_Y2021_V202401.csv');
+    text[index] = '2021,156,643,010121,12x,1';
+    const file = join(dir, `BACI_BAD${index}_Y2021_V202401.csv`);
     await writeFile(file, text.join('\n'));
     const options = { ...baci, file };
     const here = await failureOf(options, 'this');
-    const worker = await failureOf(options, 'worker');
     expect(here).toBeInstanceOf(ImportError);
-    expect(worker).toBeInstanceOf(ImportError);
-    const { file: name, line, column, problem, message } = worker as ImportError;
-    expect({ file: name, line, column, problem, message }).toEqual({
-      file: (here as ImportError).file,
-      line: 4322,
-      column: (here as ImportError).column,
-      problem: (here as ImportError).problem,
-      message: (here as ImportError).message,
-    });
+    expect((here as ImportError).line).toBe(index + 1);
+    for (const thread of ['worker', 'two workers'] as const) {
+      const elsewhere = await failureOf(options, thread);
+      expect(elsewhere).toBeInstanceOf(ImportError);
+      const fields = (e: ImportError) => ({ file: e.file, line: e.line, column: e.column, problem: e.problem, message: e.message });
+      expect(fields(elsewhere as ImportError)).toEqual(fields(here as ImportError));
+    }
   });
 
   it('writes the same rejected rows, with reasons, when told to skip them', async () => {
@@ -98,6 +108,8 @@ describe('reading a file in a worker thread', () => {
     expect(here.rejected).toBe(2);
     expect(here.written).toMatch(/^11,/);
     expect(await rejected('worker')).toEqual(here);
+    // Rejected rows keep the file's order, so a file with a rejects file is read by one worker.
+    expect(await rejected('two workers')).toEqual(here);
   });
 
   it('reports a file it cannot read as a whole as the same file error', async () => {

@@ -1,18 +1,24 @@
-import { stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { ImportProblem } from '../../../errors/import-problems.ts';
 import { startTypeScriptWorker } from '../../../workers/typescript-worker.ts';
-import { ImportError, ImportFileError } from './errors.ts';
 import { contentHashOf, startContentHash } from './content-hash.ts';
-import { LinePacker, type RollupFix } from './packer.ts';
-import { packTradeFile, type ReadOptions, type ReadSummary } from './read.ts';
+import { ImportError, ImportFileError } from './errors.ts';
+import { mergedLedger, rollupFixesOf, type LedgerState, type RollupFix } from './key-ledger.ts';
+import { LinePacker } from './packer.ts';
+import { packTradeFile, readsAsBaci, summarise, type ReadOptions, type ReadSummary } from './read.ts';
 import { totalTuples } from './totals.ts';
 
 export interface ReadingPlan {
   datasetId: string;
   flushLines?: number | undefined;
-  /** Where the file is read: a worker thread leaves this one free to load the tuples and serve requests. */
-  thread?: 'this' | 'worker' | undefined;
+  /**
+   * Where the file is read: worker threads leave this one free to load the tuples and serve requests, and two of
+   * them read the two halves of a large BACI file at once.
+   */
+  thread?: 'this' | 'worker' | 'two workers' | undefined;
   /** Hash the file's content as it is read (when it was not hashed before). */
   hashContent?: boolean | undefined;
 }
@@ -33,6 +39,11 @@ export interface Reading {
 
 /** Files from this size up are read in a worker thread; below it, starting one costs more than it saves. */
 export const WORKER_FILE_BYTES = 8 << 20;
+/**
+ * BACI files from this size up are read in two halves by two workers, on a machine of four cores or more: with
+ * fewer, the two readers and the database take turns on the same cores and gain nothing.
+ */
+export const SPLIT_FILE_BYTES = 64 << 20;
 
 /** Where a file will be read, made ready before the reading starts (a worker takes a moment to load). */
 export interface Reader {
@@ -42,12 +53,17 @@ export interface Reader {
   close(): Promise<void>;
 }
 
-/** A reader in this thread or a worker, as asked, else as the size of `file` suggests. */
+/** A reader in this thread or in workers, as asked, else as the size of `file` suggests. */
 export async function prepareReader(file: string, thread?: ReadingPlan['thread']): Promise<Reader> {
-  const where = thread ?? ((await stat(file)).size >= WORKER_FILE_BYTES ? 'worker' : 'this');
+  const size = (await stat(file)).size;
+  const where = thread ?? (size >= SPLIT_FILE_BYTES && availableParallelism() >= 4 ? 'two workers' : size >= WORKER_FILE_BYTES ? 'worker' : 'this');
   if (where === 'this') return { start: readHere, close: async () => undefined };
-  const worker = startTypeScriptWorker(new URL('./reading-worker.ts', import.meta.url), undefined);
-  return { start: (options, summary, plan) => readInWorker(worker, options, summary, plan), close: async () => void (await worker.terminate()) };
+  const module = new URL('./reading-worker.ts', import.meta.url);
+  const workers = Array.from({ length: where === 'two workers' ? 2 : 1 }, () => startTypeScriptWorker(module, undefined));
+  return {
+    start: (options, summary, plan) => readInWorkers(workers, options, summary, plan),
+    close: async () => void (await Promise.all(workers.map((worker) => worker.terminate()))),
+  };
 }
 
 /** Prepares a reader and starts it at once. */
@@ -55,25 +71,31 @@ export async function startReading(options: ReadOptions, summary: ReadSummary, p
   return (await prepareReader(options.file, plan.thread)).start(options, summary, plan);
 }
 
-/**
- * Reads the file through the packer, hashing its bytes on the way if the plan asks, and gives the outcome once
- * every tuple has been taken; the same in this thread and in a worker.
- */
-export async function* packWithOutcome(options: ReadOptions, summary: ReadSummary, plan: ReadingPlan, done: (outcome: ReadingOutcome) => void): AsyncGenerator<Uint8Array> {
+/** What reading a file, or a part of it, leaves besides its tuples. */
+export interface PartRead {
+  summary: ReadSummary;
+  ledger: LedgerState;
+  /** Lines read, the header and empty lines included: where the next part's line numbers start. */
+  lines: number;
+  contentHash: string | undefined;
+}
+
+/** Reads a file or a part of it through a packer, hashing its bytes on the way if the plan asks. */
+export async function* packPart(options: ReadOptions, summary: ReadSummary, plan: ReadingPlan, done: (part: PartRead) => void): AsyncGenerator<Uint8Array> {
   const packer = new LinePacker({ flushLines: plan.flushLines });
-  const contentHash = plan.hashContent ? startContentHash() : undefined;
-  yield* packTradeFile({ ...options, contentHash }, summary, packer);
-  done({
-    rollupFixes: packer.rollupFixes(),
-    totals: totalTuples(plan.datasetId, packer, summary.layout === 'baci'),
-    contentHash: contentHash && contentHashOf(contentHash, options.mapping),
-  });
+  const hash = plan.hashContent ? startContentHash() : undefined;
+  const lines = yield* packTradeFile({ ...options, contentHash: hash }, summary, packer);
+  done({ summary, ledger: packer.ledger.state(), lines, contentHash: hash && contentHashOf(hash, options.mapping) });
+}
+
+function outcomeOf(ledger: LedgerState, summary: ReadSummary, datasetId: string, contentHash: string | undefined): ReadingOutcome {
+  return { rollupFixes: rollupFixesOf(ledger), totals: totalTuples(datasetId, ledger, summary.layout === 'baci'), contentHash };
 }
 
 function readHere(options: ReadOptions, summary: ReadSummary, plan: ReadingPlan): Reading {
   let outcome: ReadingOutcome | undefined;
   return {
-    tuples: packWithOutcome(options, summary, plan, (done) => (outcome = done)),
+    tuples: packPart(options, summary, plan, (part) => (outcome = outcomeOf(part.ledger, summary, plan.datasetId, part.contentHash))),
     outcome: () => outcome ?? unfinished(),
   };
 }
@@ -87,7 +109,7 @@ export type ReadingMessage =
   | { kind: 'tuples'; piece: Uint8Array }
   | { kind: 'progress'; bytes: number; rows: number }
   | { kind: 'reject'; text: string }
-  | { kind: 'done'; summary: ReadSummary; outcome: ReadingOutcome }
+  | { kind: 'done'; part: PartRead }
   | { kind: 'failed'; error: FailedReading };
 
 /** What the loader posts to a worker: the reading to do, then each piece it has taken. */
@@ -101,7 +123,7 @@ export type FailedReading =
 
 /** The input of the worker: the options that can cross threads, and whether rejected rows are wanted. */
 export interface WorkerInput {
-  options: Omit<ReadOptions, 'rejects' | 'onProgress'>;
+  options: Omit<ReadOptions, 'rejects' | 'onProgress' | 'contentHash'>;
   keepRejects: boolean;
   plan: ReadingPlan;
 }
@@ -116,10 +138,11 @@ export function failureOf(error: unknown): FailedReading {
   return { kind: 'other', name: known.name, message: known.message, stack: known.stack };
 }
 
-function revived(failure: FailedReading): Error {
+/** The error a worker reported; a row's line counted from `lineOffset`, the lines of the parts before its own. */
+function revived(failure: FailedReading, lineOffset = 0): Error {
   switch (failure.kind) {
     case 'row':
-      return new ImportError(failure.file, failure.line, failure.column, failure.problem);
+      return new ImportError(failure.file, failure.line + lineOffset, failure.column, failure.problem);
     case 'file':
       return new ImportFileError(failure.message, failure.problem);
     case 'other': {
@@ -131,57 +154,121 @@ function revived(failure: FailedReading): Error {
   }
 }
 
-function readInWorker(worker: Worker, options: ReadOptions, summary: ReadSummary, plan: ReadingPlan): Reading {
-  const { rejects, onProgress, ...portable } = options;
-  const post = (message: LoaderMessage) => worker.postMessage(message);
+/** Where a file splits into two parts at a line near its middle, or undefined if it does not. */
+async function middleLine(file: string): Promise<number | undefined> {
+  const size = (await stat(file)).size;
+  const handle = await open(file);
+  try {
+    const { bytesRead, buffer } = await handle.read({ buffer: Buffer.alloc(1 << 20), position: Math.floor(size / 2) });
+    const newline = buffer.subarray(0, bytesRead).indexOf(10);
+    const at = Math.floor(size / 2) + newline + 1;
+    return newline < 0 || at >= size ? undefined : at;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function hashOfFile(options: ReadOptions): Promise<string> {
+  const hash = startContentHash();
+  for await (const chunk of createReadStream(options.file, { highWaterMark: 4 << 20 })) hash.update(chunk as Buffer);
+  return contentHashOf(hash, options.mapping);
+}
+
+/** The summary of a file from those of its parts, in order. */
+function mergedSummary(summary: ReadSummary, parts: readonly PartRead[], ledger: LedgerState): void {
+  const [first] = parts;
+  summary.layout = first!.summary.layout;
+  for (const part of parts) {
+    summary.rowsRead += part.summary.rowsRead;
+    summary.rejected += part.summary.rejected;
+    for (const [reason, count] of Object.entries(part.summary.skipped)) summary.skipped[reason] = (summary.skipped[reason] ?? 0) + count;
+  }
+  summarise(summary, ledger);
+}
+
+function readInWorkers(workers: Worker[], options: ReadOptions, summary: ReadSummary, plan: ReadingPlan): Reading {
+  const { rejects, onProgress, contentHash: _, ...portable } = options;
   let outcome: ReadingOutcome | undefined;
   async function* tuples(): AsyncGenerator<Uint8Array> {
-    post({ kind: 'start', input: { options: portable, keepRejects: rejects !== undefined, plan } });
-    const queue: ReadingMessage[] = [];
+    // Two parts only for BACI read without a rejects file, whose lines all stand alone; rejects keep file order.
+    const middle = workers.length > 1 && readsAsBaci(options) && !rejects ? await middleLine(options.file) : undefined;
+    const size = (await stat(options.file)).size;
+    const parts = middle === undefined ? [undefined] : [{ start: 0, end: middle }, { start: middle, end: size }];
+    // Parts cannot hash the file in order between them: this thread hashes it beside them.
+    const hashing = parts.length > 1 && plan.hashContent ? hashOfFile(options) : undefined;
+    hashing?.catch(() => undefined);
+    const queue: { from: number; message: ReadingMessage }[] = [];
     let wake: (() => void) | undefined;
-    let exited: Error | undefined;
-    const arrived = () => new Promise<void>((resolve) => (wake = resolve));
-    worker.on('message', (message: ReadingMessage) => {
-      queue.push(message);
-      wake?.();
+    // A worker that stopped, and whether it had said it was done or failed (its last message may still be queued).
+    const stopped: (Error | undefined)[] = parts.map(() => undefined);
+    const ended = parts.map(() => false);
+    const progress = parts.map(() => ({ bytes: 0, rows: 0 }));
+    const done: (PartRead | undefined)[] = parts.map(() => undefined);
+    let laterFailure: { from: number; failure: FailedReading } | undefined;
+    parts.forEach((part, from) => {
+      const worker = workers[from]!;
+      worker.on('message', (message: ReadingMessage) => {
+        queue.push({ from, message });
+        wake?.();
+      });
+      worker.on('error', (error) => {
+        stopped[from] ??= error;
+        wake?.();
+      });
+      worker.on('exit', (code) => {
+        stopped[from] ??= new Error(`a reading worker stopped (exit code ${code}) before it finished`);
+        wake?.();
+      });
+      const input: WorkerInput = { options: { ...portable, part }, keepRejects: rejects !== undefined, plan: { ...plan, hashContent: plan.hashContent && parts.length === 1 } };
+      worker.postMessage({ kind: 'start', input } satisfies LoaderMessage);
     });
-    worker.on('error', (error) => {
-      exited = error;
-      wake?.();
-    });
-    worker.on('exit', (code) => {
-      exited ??= new Error(`the reading worker stopped (exit code ${code}) before it finished`);
-      wake?.();
-    });
+    const linesBefore = (from: number) => done.slice(0, from).reduce((sum, part) => sum + part!.lines, 0);
     try {
+      yield* take();
+    } finally {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+    const read = done as PartRead[];
+    const ledger = mergedLedger(read.map((part) => part.ledger));
+    mergedSummary(summary, read, ledger);
+    outcome = outcomeOf(ledger, summary, plan.datasetId, hashing ? await hashing : read[0]!.contentHash);
+
+    async function* take(): AsyncGenerator<Uint8Array> {
       for (;;) {
-        const message = queue.shift();
-        if (!message) {
-          if (exited) throw exited;
-          await arrived();
+        if (done.every((part) => part !== undefined)) break;
+        // A later part's error is reported once the parts before it are read: an earlier line may be wrong too.
+        if (laterFailure && done.slice(0, laterFailure.from).every((part) => part !== undefined)) throw revived(laterFailure.failure, linesBefore(laterFailure.from));
+        const next = queue.shift();
+        if (!next) {
+          const lost = stopped.find((error, from) => error !== undefined && !ended[from]);
+          if (lost) throw lost;
+          await new Promise<void>((resolve) => (wake = resolve));
           continue;
         }
+        const { from, message } = next;
         switch (message.kind) {
           case 'tuples':
             yield message.piece;
-            post({ kind: 'taken' });
+            workers[from]!.postMessage({ kind: 'taken' } satisfies LoaderMessage);
             break;
           case 'progress':
-            onProgress?.(message);
+            progress[from] = message;
+            onProgress?.(progress.reduce((sum, p) => ({ bytes: sum.bytes + p.bytes, rows: sum.rows + p.rows }), { bytes: 0, rows: 0 }));
             break;
           case 'reject':
             rejects!.write(message.text);
             break;
           case 'failed':
-            throw revived(message.error);
+            ended[from] = true;
+            if (from === 0 || message.error.kind !== 'row') throw revived(message.error);
+            laterFailure ??= { from, failure: message.error };
+            break;
           case 'done':
-            Object.assign(summary, message.summary);
-            outcome = message.outcome;
-            return;
+            ended[from] = true;
+            done[from] = message.part;
+            break;
         }
       }
-    } finally {
-      await worker.terminate();
     }
   }
   return { tuples: tuples(), outcome: () => outcome ?? unfinished() };

@@ -1,6 +1,6 @@
 import type { Flow } from '../model.ts';
 import { BinaryTupleWriter } from '../../../db/binary-copy.ts';
-import type { LinePacker } from './packer.ts';
+import { forEachTotal, type LedgerState } from './key-ledger.ts';
 
 export const TOTAL_COLUMNS = ['dataset_id', 'year', 'month', 'reporter', 'partner', 'flow', 'value', 'summed'] as const;
 
@@ -9,7 +9,7 @@ export const TOTAL_COLUMNS = ['dataset_id', 'year', 'month', 'reporter', 'partne
  * trade_totals. Reconciled datasets (BACI) hold each flow once, as the exporter's export: the importer's side is the
  * same value seen from the partner, and each reporter's world totals (partner 'WLD') are summed over its partners.
  */
-export function totalTuples(datasetId: string, packer: LinePacker, reconciled: boolean): Uint8Array[] {
+export function totalTuples(datasetId: string, ledger: LedgerState, reconciled: boolean): Uint8Array[] {
   const output = new BinaryTupleWriter(1 << 20);
   const pieces: Uint8Array[] = [];
   const write = (year: number, month: number, reporter: string, partner: string, flow: Flow, cents: number, summed: boolean) => {
@@ -29,7 +29,7 @@ export function totalTuples(datasetId: string, packer: LinePacker, reconciled: b
     // Every partial sum is checked, so a sum that is a safe integer is exact.
     if (!Number.isSafeInteger(sum.cents)) throw new RangeError(`the world total of ${reporter} in ${year} is beyond what is held exactly`);
   };
-  packer.forEachTotal(({ year, month, reporter, partner, flow }, cents, summed) => {
+  forEachTotal(ledger, ({ year, month, reporter, partner, flow }, cents, summed) => {
     write(year, month, reporter, partner, flow, cents, summed);
     if (!reconciled) return;
     addToWorld(year, month, reporter, partner, flow, cents);
