@@ -15,7 +15,8 @@ const NEWLINE = 10;
 const RETURN = 13;
 const DOT = 46;
 const ZERO = 48;
-const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000];
+// Exact doubles: 10^k is held exactly up to 10^22, and fractions here have at most 15 digits.
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 const MAX_FIELDS = 64;
 /** More digits than this cannot be held exactly in a double: such a number goes to the mapper. */
 const MAX_DIGITS = 15;
@@ -127,7 +128,7 @@ export async function* readBaciLines(options: ReadOptions, summary: ReadSummary,
     const cents = vUnits * POWERS_OF_TEN[5 - vFraction]!;
     if (!Number.isSafeInteger(cents)) return false;
     // One correctly rounded division of exact integers: the same double as Number(text), as the mapper reads it.
-    const weightKg = qUnits < 0 ? Number.NaN : (qUnits / 10 ** qFraction) * 1000;
+    const weightKg = qUnits < 0 ? Number.NaN : (qUnits / POWERS_OF_TEN[qFraction]!) * 1000;
     summary.rowsRead += 1;
     if (year !== lastYear || exporter !== lastExporter || importer !== lastImporter) {
       lastKey = packer.key(year, 0, reporter, partner, 'X');
