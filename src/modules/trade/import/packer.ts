@@ -38,10 +38,11 @@ export class LinePacker {
   private lineWeight: Float64Array;
   private lineQuantity: Float64Array;
   private buffered = 0;
-  // scratch for rollups: value per product id, and the ids touched
+  // scratch for rollups: value per product id, and the heading and chapter ids touched
   private scratch = new Float64Array(1024);
   private inTouched = new Uint8Array(1024);
-  private touched: number[] = [];
+  private readonly headings: number[] = [];
+  private readonly chapters: number[] = [];
 
   constructor(options: { flushLines?: number | undefined; pieceBytes?: number | undefined } = {}) {
     this.flushLines = options.flushLines ?? 1 << 20;
@@ -150,27 +151,46 @@ export class LinePacker {
       if (known) output.float8Array(count, (i) => measure[at(i)]!);
       else output.null();
     }
-    for (const digits of [4, 2] as const) this.writeRollup(key, digits, lines, from, to);
+    this.writeRollups(key, lines, from, to);
   }
 
-  /** The rollup of a key's lines to `digits`, summed from the coarsest lines of at least that many digits. */
-  private writeRollup(key: number, digits: 2 | 4, lines: Int32Array, from: number, to: number): void {
-    const { output, lineProduct, lineCents, products, scratch, touched, inTouched } = this;
-    const source = coarsestFrom(this.ledger.maskOf(key), digits);
-    const target = digits === 4 ? this.productHeading : this.productChapter;
-    if (source >= 0) {
-      for (let i = from; i < to; i++) {
-        const line = lines[i]!;
-        const product = lineProduct[line]!;
-        if (this.productLevel[product] !== source) continue;
-        const rolled = target[product]!;
-        if (inTouched[rolled] === 0) {
-          inTouched[rolled] = 1;
-          touched.push(rolled);
+  /**
+   * The key's heading and chapter rollups, each summed from the coarsest lines of at least that many digits, in one
+   * pass over its lines (heading and chapter ids are different products, so they share the scratch sums).
+   */
+  private writeRollups(key: number, lines: Int32Array, from: number, to: number): void {
+    const { lineProduct, lineCents, productLevel, productHeading, productChapter, scratch, inTouched, headings, chapters } = this;
+    const mask = this.ledger.maskOf(key);
+    const headingSource = coarsestFrom(mask, 4);
+    const chapterSource = coarsestFrom(mask, 2);
+    for (let i = from; i < to; i++) {
+      const line = lines[i]!;
+      const product = lineProduct[line]!;
+      const level = productLevel[product]!;
+      if (level === headingSource) {
+        const heading = productHeading[product]!;
+        if (inTouched[heading] === 0) {
+          inTouched[heading] = 1;
+          headings.push(heading);
         }
-        scratch[rolled] = scratch[rolled]! + lineCents[line]!;
+        scratch[heading] = scratch[heading]! + lineCents[line]!;
+      }
+      if (level === chapterSource) {
+        const chapter = productChapter[product]!;
+        if (inTouched[chapter] === 0) {
+          inTouched[chapter] = 1;
+          chapters.push(chapter);
+        }
+        scratch[chapter] = scratch[chapter]! + lineCents[line]!;
       }
     }
+    this.writeRollup(key, 4, headingSource, headings);
+    this.writeRollup(key, 2, chapterSource, chapters);
+  }
+
+  /** One rollup's arrays (or two NULLs), its sums then cleared for the next key. */
+  private writeRollup(key: number, digits: 2 | 4, source: number, touched: number[]): void {
+    const { output, products, scratch, inTouched } = this;
     if (touched.length === 0) {
       output.null().null();
       return;
