@@ -45,7 +45,7 @@ export function median(samples: readonly number[]): number {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
-/** Nearest-rank percentiles: with 30 runs, p95 is the 29th fastest. */
+/** Nearest-rank percentiles: with 100 runs, p95 is the 95th fastest. */
 export function latencyStats(samples: readonly number[]): LatencyStats {
   const sorted = [...samples].sort((a, b) => a - b);
   const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;

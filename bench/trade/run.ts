@@ -26,7 +26,7 @@ const HELP = `npm run bench:trade -- [options]
   --postgres URL      PostgreSQL server to create a throwaway database on (default: BENCH_DATABASE_URL; else skipped)
   --skip-pglite       leave PGlite out
   --skip-profile      leave out the phase profile of the PostgreSQL import (it reads and loads the file again)
-  --repeat N          measured runs of each dashboard query (default 30), after --warmup N (default 3)
+  --repeat N          measured runs of each dashboard query (default 100), after --warmup N (default 3)
   --imports N         imports of the file by each engine, the median reported (default 3)
   --seed N            generator seed (default 20250101)
   --fresh             generate the data again even when a cached copy exists
@@ -74,7 +74,7 @@ function options() {
     pglite: !(values['skip-pglite'] ?? ['1', 'true'].includes(env.BENCH_SKIP_PGLITE ?? '')),
     pgliteMemory: values['pglite-memory'] ?? false,
     profile: !values['skip-profile'],
-    repeat: count(values.repeat ?? env.BENCH_REPEAT, 30, '--repeat'),
+    repeat: count(values.repeat ?? env.BENCH_REPEAT, 100, '--repeat'),
     warmup: count(values.warmup, 3, '--warmup'),
     imports: count(values.imports, 3, '--imports'),
     seed: count(values.seed, 20_250_101, '--seed'),
