@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import { emptySummary } from './read.ts';
-import { failureOf, packPart, PIECES_IN_FLIGHT, type LoaderMessage, type PartRead, type ReadingMessage, type WorkerInput } from './reading.ts';
+import { failureOf, outcomeOf, packPart, PIECES_IN_FLIGHT, type LoaderMessage, type PartRead, type ReadingMessage, type WorkerInput } from './reading.ts';
 
 const port = parentPort!;
 const post = (message: ReadingMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
@@ -19,7 +19,7 @@ const started = new Promise<WorkerInput>((resolve) => {
     taken?.();
   });
 });
-const { options, keepRejects, plan } = await started;
+const { options, keepRejects, plan, wholeFile } = await started;
 
 const rejects = keepRejects
   ? new Writable({
@@ -39,8 +39,10 @@ try {
     inFlight += 1;
     while (inFlight >= PIECES_IN_FLIGHT) await new Promise<void>((resolve) => (taken = resolve));
   }
-  const { ledger } = read!;
-  post({ kind: 'done', part: read! }, [ledger.mask.buffer as ArrayBuffer, ledger.sums.buffer as ArrayBuffer, ledger.emitted.buffer as ArrayBuffer]);
+  const { ledger, contentHash } = read!;
+  const outcome = wholeFile ? outcomeOf(ledger, summary, plan.datasetId, contentHash) : undefined;
+  const transfer = [ledger.mask.buffer, ledger.sums.buffer, ledger.emitted.buffer, ...(outcome?.totals.map((piece) => piece.buffer) ?? [])];
+  post({ kind: 'done', part: read!, outcome }, transfer as ArrayBuffer[]);
 } catch (error) {
   post({ kind: 'failed', error: failureOf(error) });
 }

@@ -88,7 +88,7 @@ export async function* packPart(options: ReadOptions, summary: ReadSummary, plan
   done({ summary, ledger: packer.ledger.state(), lines, contentHash: hash && contentHashOf(hash, options.mapping) });
 }
 
-function outcomeOf(ledger: LedgerState, summary: ReadSummary, datasetId: string, contentHash: string | undefined): ReadingOutcome {
+export function outcomeOf(ledger: LedgerState, summary: ReadSummary, datasetId: string, contentHash: string | undefined): ReadingOutcome {
   return { rollupFixes: rollupFixesOf(ledger), totals: totalTuples(datasetId, ledger, summary.layout === 'baci'), contentHash };
 }
 
@@ -109,7 +109,7 @@ export type ReadingMessage =
   | { kind: 'tuples'; piece: Uint8Array }
   | { kind: 'progress'; bytes: number; rows: number }
   | { kind: 'reject'; text: string }
-  | { kind: 'done'; part: PartRead }
+  | { kind: 'done'; part: PartRead; outcome: ReadingOutcome | undefined }
   | { kind: 'failed'; error: FailedReading };
 
 /** What the loader posts to a worker: the reading to do, then each piece it has taken. */
@@ -121,11 +121,15 @@ export type FailedReading =
   | { kind: 'file'; message: string; problem: ImportProblem | undefined }
   | { kind: 'other'; name: string; message: string; stack: string | undefined };
 
-/** The input of the worker: the options that can cross threads, and whether rejected rows are wanted. */
+/**
+ * The input of the worker: the options that can cross threads, whether rejected rows are wanted, and whether it reads
+ * the whole file (then it also works out the outcome, while the loader still feeds COPY its last pieces).
+ */
 export interface WorkerInput {
   options: Omit<ReadOptions, 'rejects' | 'onProgress' | 'contentHash'>;
   keepRejects: boolean;
   plan: ReadingPlan;
+  wholeFile: boolean;
 }
 
 /** Pieces a worker may post before the loader has taken them: about this many MiB held between the threads. */
@@ -204,6 +208,7 @@ function readInWorkers(workers: Worker[], options: ReadOptions, summary: ReadSum
     const ended = parts.map(() => false);
     const progress = parts.map(() => ({ bytes: 0, rows: 0 }));
     const done: (PartRead | undefined)[] = parts.map(() => undefined);
+    let wholeFileOutcome: ReadingOutcome | undefined;
     let laterFailure: { from: number; failure: FailedReading } | undefined;
     parts.forEach((part, from) => {
       const worker = workers[from]!;
@@ -219,7 +224,12 @@ function readInWorkers(workers: Worker[], options: ReadOptions, summary: ReadSum
         stopped[from] ??= new Error(`a reading worker stopped (exit code ${code}) before it finished`);
         wake?.();
       });
-      const input: WorkerInput = { options: { ...portable, part }, keepRejects: rejects !== undefined, plan: { ...plan, hashContent: plan.hashContent && parts.length === 1 } };
+      const input: WorkerInput = {
+        options: { ...portable, part },
+        keepRejects: rejects !== undefined,
+        plan: { ...plan, hashContent: plan.hashContent && parts.length === 1 },
+        wholeFile: parts.length === 1,
+      };
       worker.postMessage({ kind: 'start', input } satisfies LoaderMessage);
     });
     const linesBefore = (from: number) => done.slice(0, from).reduce((sum, part) => sum + part!.lines, 0);
@@ -229,6 +239,11 @@ function readInWorkers(workers: Worker[], options: ReadOptions, summary: ReadSum
       await Promise.all(workers.map((worker) => worker.terminate()));
     }
     const read = done as PartRead[];
+    if (wholeFileOutcome) {
+      Object.assign(summary, read[0]!.summary);
+      outcome = wholeFileOutcome;
+      return;
+    }
     const ledger = mergedLedger(read.map((part) => part.ledger));
     mergedSummary(summary, read, ledger);
     outcome = outcomeOf(ledger, summary, plan.datasetId, hashing ? await hashing : read[0]!.contentHash);
@@ -266,6 +281,7 @@ function readInWorkers(workers: Worker[], options: ReadOptions, summary: ReadSum
           case 'done':
             ended[from] = true;
             done[from] = message.part;
+            wholeFileOutcome = message.outcome;
             break;
         }
       }
