@@ -279,8 +279,8 @@ function grownTo<T extends Uint8Array | Int32Array>(array: T, length: number): T
 }
 
 /** Wraps a stream of whole tuples in the header and trailer of one COPY. */
-export async function* framedBinaryCopy(tuples: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+export async function* framedBinaryCopy(tuples: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   yield BINARY_COPY_HEADER;
-  for await (const chunk of tuples) if (chunk.byteLength > 0) yield chunk;
+  for await (const chunk of tuples as AsyncIterable<Uint8Array>) if (chunk.byteLength > 0) yield chunk;
   yield BINARY_COPY_TRAILER;
 }

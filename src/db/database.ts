@@ -16,7 +16,7 @@ export interface Queryable {
    * Bulk-loads tuples in binary COPY format (see binary-copy.ts) into `table`; each chunk holds whole tuples, the
    * header and trailer are added here. Returns the number of rows loaded.
    */
-  copyBinaryFrom(table: string, columns: readonly string[], tuples: AsyncIterable<Uint8Array>): Promise<number>;
+  copyBinaryFrom(table: string, columns: readonly string[], tuples: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<number>;
 }
 
 /** Quotes an SQL identifier; used for the table and column names of COPY, which cannot be bound parameters. */

@@ -38,7 +38,7 @@ async function copyInBatches<Chunk extends string | Uint8Array>(
 const copyCsv = (runner: Pick<PGlite, 'query'>, table: string, columns: readonly string[], csv: AsyncIterable<string> | Iterable<string>) =>
   copyInBatches(runner, copyStatement(table, columns, `'/dev/blob'`), csv);
 
-const copyBinary = (runner: Pick<PGlite, 'query'>, table: string, columns: readonly string[], tuples: AsyncIterable<Uint8Array>) =>
+const copyBinary = (runner: Pick<PGlite, 'query'>, table: string, columns: readonly string[], tuples: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) =>
   copyInBatches(runner, copyStatement(table, columns, `'/dev/blob'`, 'binary'), tuples, (batch) => [BINARY_COPY_HEADER, ...batch, BINARY_COPY_TRAILER]);
 
 const parsers = { [INT8_OID]: parseInt8, [NUMERIC_OID]: identity, [DATE_OID]: identity };

@@ -11,7 +11,7 @@ async function copyThrough(client: pg.PoolClient, table: string, columns: readon
   return target.rowCount ?? 0;
 }
 
-async function copyBinaryThrough(client: pg.PoolClient, table: string, columns: readonly string[], tuples: AsyncIterable<Uint8Array>): Promise<number> {
+async function copyBinaryThrough(client: pg.PoolClient, table: string, columns: readonly string[], tuples: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<number> {
   const target = client.query(copyFromStdin(copyStatement(table, columns, 'STDIN', 'binary')));
   await pipeline(Readable.from(framedBinaryCopy(tuples)), target);
   return target.rowCount ?? 0;

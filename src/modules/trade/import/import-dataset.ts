@@ -5,8 +5,7 @@ import { parse } from 'csv-parse';
 import type { Database, Queryable } from '../../../db/database.ts';
 import { centsToDecimal } from '../formats/decimal.ts';
 import { detectLayout } from '../formats/detect.ts';
-import type { ColumnMapping } from '../formats/mapped-csv.ts';
-import { contentHashOf, startContentHash } from './content-hash.ts';
+import { hashFileContent } from './content-hash.ts';
 import { readBaciCountryCodes, releaseOf } from './companions.ts';
 import type { RollupFix } from './key-ledger.ts';
 import { LINE_ARRAY_COLUMNS, LINE_COLUMNS } from './packer.ts';
@@ -35,12 +34,6 @@ export interface ImportedDataset {
 export type ImportResult =
   | { status: 'imported'; dataset: ImportedDataset; replaced: ImportedDataset | null; summary: ReadSummary }
   | { status: 'unchanged'; dataset: ImportedDataset };
-
-async function hashFile(file: string, mapping: ColumnMapping | undefined): Promise<string> {
-  const hash = startContentHash();
-  for await (const chunk of createReadStream(file, { highWaterMark: 4 * 1024 * 1024 })) hash.update(chunk as Buffer);
-  return contentHashOf(hash, mapping);
-}
 
 async function readHeader(file: string): Promise<string[]> {
   const parser = createReadStream(file).pipe(parse({ to_line: 1, bom: true }));
@@ -138,7 +131,7 @@ async function importWith(reader: Reader, db: Database, request: ImportRequest):
   ]);
   let contentHash: string | undefined;
   if (sameSize!.n > 0) {
-    contentHash = await hashFile(request.file, request.mapping);
+    contentHash = await hashFileContent(request.file, request.mapping);
     const [existing] = await db.query<{ id: string; name: string; release: string }>(
       'SELECT id, name, release FROM trade_datasets WHERE content_hash = $1 AND name = $2',
       [contentHash, identity.name],
@@ -167,7 +160,7 @@ async function importWith(reader: Reader, db: Database, request: ImportRequest):
     await tx.copyBinaryFrom(partition, LINE_COLUMNS, reading.tuples);
     const { rollupFixes, totals, contentHash: hashedWhileRead } = reading.outcome();
     await fixRollups(tx, partition, rollupFixes);
-    await tx.copyBinaryFrom('trade_totals', TOTAL_COLUMNS, (async function* () { yield* totals; })());
+    await tx.copyBinaryFrom('trade_totals', TOTAL_COLUMNS, totals);
     // The planner knows the new rows from the first dashboard question on, not from autovacuum's first pass; a
     // small sample is enough for the few reporters, partners and years of a partition, and takes milliseconds.
     await tx.exec(`SET LOCAL default_statistics_target = 10; ANALYZE ${partition} (year, month, reporter, partner, flow)`);

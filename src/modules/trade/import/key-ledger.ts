@@ -45,7 +45,8 @@ export interface LedgerState {
   mask: Uint8Array;
   sums: Float64Array;
   emitted: Uint8Array;
-  lines: number;
+  /** Records (values) added. */
+  records: number;
 }
 
 /**
@@ -54,7 +55,7 @@ export interface LedgerState {
  */
 export class KeyLedger {
   keys: TradeKey[] = [];
-  lines = 0;
+  records = 0;
   private readonly ids = new Map<string, number>();
   private mask = new Uint8Array(1024);
   private sums = new Float64Array(4096);
@@ -79,7 +80,7 @@ export class KeyLedger {
     if (sum > Number.MAX_SAFE_INTEGER) throw overflowOf(this.keys[key]!);
     this.sums[4 * key + level] = sum;
     this.mask[key]! |= 1 << level;
-    this.lines += 1;
+    this.records += 1;
   }
 
   maskOf(key: number): number {
@@ -94,7 +95,7 @@ export class KeyLedger {
 
   state(): LedgerState {
     const n = this.keys.length;
-    return { keys: this.keys, mask: this.mask.slice(0, n), sums: this.sums.slice(0, 4 * n), emitted: this.emitted.slice(0, 2 * n), lines: this.lines };
+    return { keys: this.keys, mask: this.mask.slice(0, n), sums: this.sums.slice(0, 4 * n), emitted: this.emitted.slice(0, 2 * n), records: this.records };
   }
 
   /** Adds another part's keys: sums add up, levels and rollup sources combine. */
@@ -109,7 +110,7 @@ export class KeyLedger {
       this.mask[key]! |= other.mask[index]!;
       for (const slot of [0, 1]) this.emitted[2 * key + slot] = Math.max(this.emitted[2 * key + slot]!, other.emitted[2 * index + slot]!);
     });
-    this.lines += other.lines;
+    this.records += other.records;
   }
 }
 
@@ -128,7 +129,8 @@ export function rollupFixesOf(ledger: LedgerState): RollupFix[] {
     for (const digits of [4, 2] as const) {
       const emitted = ledger.emitted[2 * key + (digits === 4 ? 0 : 1)]!;
       const source = coarsestFrom(ledger.mask[key]!, digits);
-      if (emitted > source) fixes.push({ ...k, level: digits, sourceLevel: LEVEL_DIGITS[source] as 2 | 4 | 6 });
+      // A key with no lines of that many digits has no such rollup to fix.
+      if (source >= 0 && emitted > source) fixes.push({ ...k, level: digits, sourceLevel: LEVEL_DIGITS[source] as 2 | 4 | 6 });
     }
   });
   return fixes;

@@ -11,8 +11,8 @@ export const LINE_COLUMNS = ['year', 'month', 'reporter', 'partner', 'flow', ...
  * Packs the lines of a statistics file into trade_lines tuples: per key, the products and values as parallel
  * arrays, with their heading and chapter rollups beside them in the same row. Lines are buffered up to
  * `flushLines` and then written grouped by key, so memory stays bounded whatever the file's size; a key whose lines
- * are spread over the file takes several rows, which every query sums. Per-key sums are kept for the whole file to
- * give the all-product totals.
+ * are spread over the file takes several rows, which every query sums. Per-key sums are kept in its ledger, for
+ * everything it packs, to give the all-product totals.
  */
 export class LinePacker {
   /** Every key met, with its sums per product level: what totals and rollup fixes are computed from. */
@@ -60,7 +60,7 @@ export class LinePacker {
 
   /** Lines added so far. */
   get lines(): number {
-    return this.ledger.lines;
+    return this.ledger.records;
   }
 
   /** The id of a product code already normalised ('TOTAL', or 2, 4 or 6 digits). */

@@ -157,7 +157,7 @@ export function sinkFor(header: readonly string[], options: ReadOptions, summary
 /** Fills the summary from the ledger of every line read. */
 export function summarise(summary: ReadSummary, ledger: LedgerState): void {
   const contents = contentsOf(ledger);
-  summary.records = ledger.lines;
+  summary.records = ledger.records;
   summary.totalValue = contents.totalCents;
   summary.productLevels = contents.productLevels;
   for (const k of contents.keys) {

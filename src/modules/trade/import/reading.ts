@@ -1,12 +1,11 @@
-import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { ImportProblem } from '../../../errors/import-problems.ts';
+import { importProblem, type ImportProblem } from '../../../errors/import-problems.ts';
 import { startTypeScriptWorker } from '../../../workers/typescript-worker.ts';
-import { contentHashOf, startContentHash } from './content-hash.ts';
+import { contentHashOf, hashFileContent, startContentHash } from './content-hash.ts';
 import { ImportError, ImportFileError } from './errors.ts';
-import { mergedLedger, rollupFixesOf, type LedgerState, type RollupFix } from './key-ledger.ts';
+import { mergedLedger, rollupFixesOf, ValueOverflowError, type LedgerState, type RollupFix } from './key-ledger.ts';
 import { LinePacker } from './packer.ts';
 import { packTradeFile, readsAsBaci, summarise, type ReadOptions, type ReadSummary } from './read.ts';
 import { totalTuples } from './totals.ts';
@@ -59,11 +58,31 @@ export async function prepareReader(file: string, thread?: ReadingPlan['thread']
   const where = thread ?? (size >= SPLIT_FILE_BYTES && availableParallelism() >= 4 ? 'two workers' : size >= WORKER_FILE_BYTES ? 'worker' : 'this');
   if (where === 'this') return { start: readHere, close: async () => undefined };
   const module = new URL('./reading-worker.ts', import.meta.url);
-  const workers = Array.from({ length: where === 'two workers' ? 2 : 1 }, () => startTypeScriptWorker(module, undefined));
+  const workers = Array.from({ length: where === 'two workers' ? 2 : 1 }, () => new ReadingWorker(startTypeScriptWorker(module, undefined)));
   return {
     start: (options, summary, plan) => readInWorkers(workers, options, summary, plan),
-    close: async () => void (await Promise.all(workers.map((worker) => worker.terminate()))),
+    close: async () => void (await Promise.all(workers.map(({ worker }) => worker.terminate()))),
   };
+}
+
+/**
+ * A worker thread, watched from its start: one that fails or stops while the import is still hashing or reading the
+ * header is known when the reading starts, instead of an unhandled error or a wait for ever.
+ */
+class ReadingWorker {
+  stopped: Error | undefined;
+  onChange: (() => void) | undefined;
+
+  constructor(readonly worker: Worker) {
+    worker.on('error', (error) => {
+      this.stopped ??= error;
+      this.onChange?.();
+    });
+    worker.on('exit', (code) => {
+      this.stopped ??= new Error(`a reading worker stopped (exit code ${code}) before it finished`);
+      this.onChange?.();
+    });
+  }
 }
 
 /** Prepares a reader and starts it at once. */
@@ -132,7 +151,7 @@ export interface WorkerInput {
   wholeFile: boolean;
 }
 
-/** Pieces a worker may post before the loader has taken them: about this many MiB held between the threads. */
+/** Pieces (of a little over 1 MiB) each worker may post before the loader has taken them. */
 export const PIECES_IN_FLIGHT = 64;
 
 export function failureOf(error: unknown): FailedReading {
@@ -172,12 +191,6 @@ async function middleLine(file: string): Promise<number | undefined> {
   }
 }
 
-async function hashOfFile(options: ReadOptions): Promise<string> {
-  const hash = startContentHash();
-  for await (const chunk of createReadStream(options.file, { highWaterMark: 4 << 20 })) hash.update(chunk as Buffer);
-  return contentHashOf(hash, options.mapping);
-}
-
 /** The summary of a file from those of its parts, in order. */
 function mergedSummary(summary: ReadSummary, parts: readonly PartRead[], ledger: LedgerState): void {
   const [first] = parts;
@@ -190,7 +203,7 @@ function mergedSummary(summary: ReadSummary, parts: readonly PartRead[], ledger:
   summarise(summary, ledger);
 }
 
-function readInWorkers(workers: Worker[], options: ReadOptions, summary: ReadSummary, plan: ReadingPlan): Reading {
+function readInWorkers(workers: ReadingWorker[], options: ReadOptions, summary: ReadSummary, plan: ReadingPlan): Reading {
   const { rejects, onProgress, contentHash: _, ...portable } = options;
   let outcome: ReadingOutcome | undefined;
   async function* tuples(): AsyncGenerator<Uint8Array> {
@@ -199,29 +212,23 @@ function readInWorkers(workers: Worker[], options: ReadOptions, summary: ReadSum
     const size = (await stat(options.file)).size;
     const parts = middle === undefined ? [undefined] : [{ start: 0, end: middle }, { start: middle, end: size }];
     // Parts cannot hash the file in order between them: this thread hashes it beside them.
-    const hashing = parts.length > 1 && plan.hashContent ? hashOfFile(options) : undefined;
+    const stopHashing = new AbortController();
+    const hashing = parts.length > 1 && plan.hashContent ? hashFileContent(options.file, options.mapping, stopHashing.signal) : undefined;
     hashing?.catch(() => undefined);
     const queue: { from: number; message: ReadingMessage }[] = [];
     let wake: (() => void) | undefined;
-    // A worker that stopped, and whether it had said it was done or failed (its last message may still be queued).
-    const stopped: (Error | undefined)[] = parts.map(() => undefined);
+    // Whether a worker said it was done or failed: if it stopped, its last message may still be queued.
     const ended = parts.map(() => false);
     const progress = parts.map(() => ({ bytes: 0, rows: 0 }));
     const done: (PartRead | undefined)[] = parts.map(() => undefined);
     let wholeFileOutcome: ReadingOutcome | undefined;
     let laterFailure: { from: number; failure: FailedReading } | undefined;
     parts.forEach((part, from) => {
-      const worker = workers[from]!;
+      const reading = workers[from]!;
+      const { worker } = reading;
+      reading.onChange = () => wake?.();
       worker.on('message', (message: ReadingMessage) => {
         queue.push({ from, message });
-        wake?.();
-      });
-      worker.on('error', (error) => {
-        stopped[from] ??= error;
-        wake?.();
-      });
-      worker.on('exit', (code) => {
-        stopped[from] ??= new Error(`a reading worker stopped (exit code ${code}) before it finished`);
         wake?.();
       });
       const input: WorkerInput = {
@@ -236,7 +243,8 @@ function readInWorkers(workers: Worker[], options: ReadOptions, summary: ReadSum
     try {
       yield* take();
     } finally {
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      stopHashing.abort();
+      await Promise.all(workers.map(({ worker }) => worker.terminate()));
     }
     const read = done as PartRead[];
     if (wholeFileOutcome) {
@@ -244,7 +252,14 @@ function readInWorkers(workers: Worker[], options: ReadOptions, summary: ReadSum
       outcome = wholeFileOutcome;
       return;
     }
-    const ledger = mergedLedger(read.map((part) => part.ledger));
+    let ledger: LedgerState;
+    try {
+      ledger = mergedLedger(read.map((part) => part.ledger));
+    } catch (error) {
+      // The halves each held their sums; only together do they overflow, so no one line is to blame.
+      if (error instanceof ValueOverflowError) throw new ImportFileError(`${options.file}: ${error.message}`, importProblem('UNREADABLE', { detail: error.message }));
+      throw error;
+    }
     mergedSummary(summary, read, ledger);
     outcome = outcomeOf(ledger, summary, plan.datasetId, hashing ? await hashing : read[0]!.contentHash);
 
@@ -255,16 +270,17 @@ function readInWorkers(workers: Worker[], options: ReadOptions, summary: ReadSum
         if (laterFailure && done.slice(0, laterFailure.from).every((part) => part !== undefined)) throw revived(laterFailure.failure, linesBefore(laterFailure.from));
         const next = queue.shift();
         if (!next) {
-          const lost = stopped.find((error, from) => error !== undefined && !ended[from]);
-          if (lost) throw lost;
+          const lost = parts.findIndex((_, from) => workers[from]!.stopped !== undefined && !ended[from]);
+          if (lost >= 0) throw workers[lost]!.stopped!;
           await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
           continue;
         }
         const { from, message } = next;
         switch (message.kind) {
           case 'tuples':
             yield message.piece;
-            workers[from]!.postMessage({ kind: 'taken' } satisfies LoaderMessage);
+            workers[from]!.worker.postMessage({ kind: 'taken' } satisfies LoaderMessage);
             break;
           case 'progress':
             progress[from] = message;

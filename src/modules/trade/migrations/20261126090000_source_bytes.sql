@@ -15,6 +15,12 @@ ALTER TABLE trade_lines
   ADD COLUMN chapter_cents bigint[],
   ADD CHECK (cardinality(heading_products) = cardinality(heading_cents)),
   ADD CHECK (cardinality(chapter_products) = cardinality(chapter_cents));
+-- Stored uncompressed like the lines (see import-dataset.ts); partitions made from here on set it themselves.
+ALTER TABLE trade_lines
+  ALTER COLUMN heading_products SET STORAGE EXTERNAL,
+  ALTER COLUMN heading_cents SET STORAGE EXTERNAL,
+  ALTER COLUMN chapter_products SET STORAGE EXTERNAL,
+  ALTER COLUMN chapter_cents SET STORAGE EXTERNAL;
 
 -- Rollup rows of earlier imports become rows holding a rollup and no lines.
 UPDATE trade_lines SET heading_products = products, heading_cents = value_cents, products = '{}', value_cents = '{}' WHERE level = 4;
