@@ -159,7 +159,7 @@ export class LinePacker {
    * pass over its lines (heading and chapter ids are different products, so they share the scratch sums).
    */
   private writeRollups(key: number, lines: Int32Array, from: number, to: number): void {
-    const { lineProduct, lineCents, productLevel, productHeading, productChapter, scratch, inTouched, headings, chapters } = this;
+    const { lineProduct, lineCents, productLevel, productHeading, productChapter, headings, chapters } = this;
     const mask = this.ledger.maskOf(key);
     const headingSource = coarsestFrom(mask, 4);
     const chapterSource = coarsestFrom(mask, 2);
@@ -167,25 +167,19 @@ export class LinePacker {
       const line = lines[i]!;
       const product = lineProduct[line]!;
       const level = productLevel[product]!;
-      if (level === headingSource) {
-        const heading = productHeading[product]!;
-        if (inTouched[heading] === 0) {
-          inTouched[heading] = 1;
-          headings.push(heading);
-        }
-        scratch[heading] = scratch[heading]! + lineCents[line]!;
-      }
-      if (level === chapterSource) {
-        const chapter = productChapter[product]!;
-        if (inTouched[chapter] === 0) {
-          inTouched[chapter] = 1;
-          chapters.push(chapter);
-        }
-        scratch[chapter] = scratch[chapter]! + lineCents[line]!;
-      }
+      if (level === headingSource) this.addToRollup(productHeading[product]!, headings, lineCents[line]!);
+      if (level === chapterSource) this.addToRollup(productChapter[product]!, chapters, lineCents[line]!);
     }
     this.writeRollup(key, 4, headingSource, headings);
     this.writeRollup(key, 2, chapterSource, chapters);
+  }
+
+  private addToRollup(id: number, touched: number[], cents: number): void {
+    if (this.inTouched[id] === 0) {
+      this.inTouched[id] = 1;
+      touched.push(id);
+    }
+    this.scratch[id] = this.scratch[id]! + cents;
   }
 
   /** One rollup's arrays (or two NULLs), its sums then cleared for the next key. */

@@ -19,7 +19,7 @@ const started = new Promise<WorkerInput>((resolve) => {
     taken?.();
   });
 });
-const { options, keepRejects, plan, wholeFile } = await started;
+const { options, keepRejects, plan } = await started;
 
 const rejects = keepRejects
   ? new Writable({
@@ -40,7 +40,7 @@ try {
     while (inFlight >= PIECES_IN_FLIGHT) await new Promise<void>((resolve) => (taken = resolve));
   }
   const { ledger, contentHash } = read!;
-  const outcome = wholeFile ? outcomeOf(ledger, summary, plan.datasetId, contentHash) : undefined;
+  const outcome = options.part === undefined ? outcomeOf(ledger, summary, plan.datasetId, contentHash) : undefined;
   const transfer = [ledger.mask.buffer, ledger.sums.buffer, ledger.emitted.buffer, ...(outcome?.totals.map((piece) => piece.buffer) ?? [])];
   post({ kind: 'done', part: read!, outcome }, transfer as ArrayBuffer[]);
 } catch (error) {

@@ -141,14 +141,14 @@ export type FailedReading =
   | { kind: 'other'; name: string; message: string; stack: string | undefined };
 
 /**
- * The input of the worker: the options that can cross threads, whether rejected rows are wanted, and whether it reads
- * the whole file (then it also works out the outcome, while the loader still feeds COPY its last pieces).
+ * The input of the worker: the options that can cross threads (a worker given no `part` reads the whole file, and
+ * then also works out the outcome while the loader still feeds COPY its last pieces), and whether rejected rows are
+ * wanted.
  */
 export interface WorkerInput {
   options: Omit<ReadOptions, 'rejects' | 'onProgress' | 'contentHash'>;
   keepRejects: boolean;
   plan: ReadingPlan;
-  wholeFile: boolean;
 }
 
 /** Pieces (of a little over 1 MiB) each worker may post before the loader has taken them. */
@@ -177,9 +177,8 @@ function revived(failure: FailedReading, lineOffset = 0): Error {
   }
 }
 
-/** Where a file splits into two parts at a line near its middle, or undefined if it does not. */
-async function middleLine(file: string): Promise<number | undefined> {
-  const size = (await stat(file)).size;
+/** Where a file of `size` bytes splits into two parts at a line near its middle, or undefined if it does not. */
+async function middleLine(file: string, size: number): Promise<number | undefined> {
   const handle = await open(file);
   try {
     const { bytesRead, buffer } = await handle.read({ buffer: Buffer.alloc(1 << 20), position: Math.floor(size / 2) });
@@ -208,8 +207,8 @@ function readInWorkers(workers: ReadingWorker[], options: ReadOptions, summary: 
   let outcome: ReadingOutcome | undefined;
   async function* tuples(): AsyncGenerator<Uint8Array> {
     // Two parts only for BACI read without a rejects file, whose lines all stand alone; rejects keep file order.
-    const middle = workers.length > 1 && readsAsBaci(options) && !rejects ? await middleLine(options.file) : undefined;
     const size = (await stat(options.file)).size;
+    const middle = workers.length > 1 && readsAsBaci(options) && !rejects ? await middleLine(options.file, size) : undefined;
     const parts = middle === undefined ? [undefined] : [{ start: 0, end: middle }, { start: middle, end: size }];
     // Parts cannot hash the file in order between them: this thread hashes it beside them.
     const stopHashing = new AbortController();
@@ -235,7 +234,6 @@ function readInWorkers(workers: ReadingWorker[], options: ReadOptions, summary: 
         options: { ...portable, part },
         keepRejects: rejects !== undefined,
         plan: { ...plan, hashContent: plan.hashContent && parts.length === 1 },
-        wholeFile: parts.length === 1,
       };
       worker.postMessage({ kind: 'start', input } satisfies LoaderMessage);
     });
