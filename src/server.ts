@@ -4,6 +4,7 @@ import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { DatabaseUnavailableError, openDatabase } from './db/open.ts';
 import { loadReferenceData } from './db/reference.ts';
+import { keepReadingWorkersReady } from './modules/trade/import/reading.ts';
 
 function fail(message: string): never {
   console.error(`SCO Hub cannot start: ${message}`);
@@ -17,6 +18,7 @@ try {
   const { applied, version } = await migrate(db);
   const reference = await loadReferenceData(db);
   const app = await buildApp({ db, trustProxy: config.trustProxy, logger: { level: config.logLevel } });
+  app.addHook('onClose', keepReadingWorkersReady());
   const address = await app.listen({ port: config.port, host: config.host });
   const where = db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   console.log(`SCO Hub is running at ${address.replace('127.0.0.1', 'localhost')}  (database: ${where}, migration ${version}, ${applied.length} applied now)`);

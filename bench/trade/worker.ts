@@ -14,6 +14,7 @@ import { createThrowawayPostgres } from '../../src/db/testing.ts';
 import { periodEnd } from '../../src/modules/trade/analysis.ts';
 import { parsePeriod } from '../../src/modules/trade/engine/periods.ts';
 import { readBaciCountryCodes } from '../../src/modules/trade/import/companions.ts';
+import { keepReadingWorkersReady } from '../../src/modules/trade/import/reading.ts';
 import { resolvePartnerGroup } from '../../src/modules/trade/store/partner-groups.ts';
 import { runDuckDb, type CountryCodes, type DuckDbRun } from './duckdb.ts';
 import { mb } from './measure.ts';
@@ -110,6 +111,16 @@ async function countryCodes(file: string, q: Questions, years: readonly number[]
 }
 
 async function runJob(job: Job): Promise<Omit<JobResult, 'processMaxRssMb'>> {
+  // Imports run as in the server, which keeps one reading worker started and waiting for the next upload.
+  const stopReadingWorkers = job.engine === 'postgresql' || job.engine === 'pglite' ? keepReadingWorkersReady() : undefined;
+  try {
+    return await runEngine(job);
+  } finally {
+    await stopReadingWorkers?.();
+  }
+}
+
+async function runEngine(job: Job): Promise<Omit<JobResult, 'processMaxRssMb'>> {
   const options = { warmup: job.warmup, repeat: job.repeat, imports: job.imports };
   switch (job.engine) {
     case 'postgresql':

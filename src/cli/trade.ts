@@ -8,6 +8,7 @@ import { parseColumnMapping } from '../modules/trade/formats/mapped-csv.ts';
 import { RowError } from '../modules/trade/formats/row.ts';
 import { ImportError, ImportFileError } from '../modules/trade/import/errors.ts';
 import { importTradeFile } from '../modules/trade/import/import-dataset.ts';
+import { startReadingWorkerAhead, WORKER_FILE_BYTES } from '../modules/trade/import/reading.ts';
 import { CliError, withDatabase } from './runtime.ts';
 
 interface ImportOptions {
@@ -26,6 +27,8 @@ const formatUsd = (cents: bigint) => `${centsToDecimal(cents).replace(/\B(?=(\d{
 async function importCommand(file: string, options: ImportOptions): Promise<void> {
   const size = (await stat(file).catch(() => undefined))?.size;
   if (size === undefined) throw new CliError(`${file}: no such file`);
+  // A large file is read in a worker thread: it loads while the database opens.
+  if (size >= WORKER_FILE_BYTES) startReadingWorkerAhead();
   let mapping;
   try {
     mapping = options.map ? parseColumnMapping(options.map) : undefined;

@@ -14,10 +14,10 @@ async function* tuples(count: number, chunkBytes = 64 * 1024): AsyncGenerator<Ui
     if (i % 7 === 0) writer.null();
     else writer.float8(i / 8);
     writer.text(i % 2 ? `Ürümqi–${i}` : '乌鲁木齐');
-    writer.textArray(3, (k) => String(i * 10 + k).padStart(6, '0'));
-    writer.int8Array(3, (k) => (k === 2 ? Number.MAX_SAFE_INTEGER : -k * i));
+    writer.textArray([0, 1, 2].map((k) => String(i * 10 + k).padStart(6, '0')));
+    writer.int8Array(Float64Array.of(7, 0, -i, Number.MAX_SAFE_INTEGER), 1, 4);
     if (i % 5 === 0) writer.null();
-    else writer.float8Array(2, (k) => (k === 1 && i % 3 === 0 ? Number.NaN : i + k / 4));
+    else writer.float8Array(Float64Array.of(i, i % 3 === 0 ? Number.NaN : i + 1 / 4, 99), 0, 2);
     if (writer.size >= chunkBytes) yield writer.take();
   }
   yield writer.take();
@@ -59,7 +59,7 @@ describe.each(testDatabaseKinds())('bulk loading binary tuples with COPY on $nam
     const writer = new BinaryTupleWriter(16);
     for (let id = 0; id < 3; id++) {
       const chosen = names.slice(id).map((name) => pool.idOf(name));
-      writer.tuple(2).int4(id).pooledTextArray(chosen.length, pool, (i) => chosen[i]!);
+      writer.tuple(2).int4(id).pooledTextArray(pool, Int32Array.from([0, ...chosen]), 1, chosen.length + 1);
     }
     expect(pool.texts).toEqual(names);
     expect(await db.copyBinaryFrom('pooled', ['id', 'codes'], (async function* () { yield writer.take(); })())).toBe(3);

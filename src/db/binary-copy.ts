@@ -149,10 +149,9 @@ export class BinaryTupleWriter {
     return this;
   }
 
-  textArray(count: number, textAt: (i: number) => string): this {
-    const start = this.arrayStart(count, TEXT_OID, false);
-    for (let i = 0; i < count; i++) {
-      const value = textAt(i);
+  textArray(values: readonly string[]): this {
+    const start = this.arrayStart(values.length, TEXT_OID, false);
+    for (const value of values) {
       this.reserve(4 + value.length * 3);
       const length = this.buffer.write(value, this.position + 4, 'utf8');
       this.view.setInt32(this.position, length);
@@ -161,53 +160,70 @@ export class BinaryTupleWriter {
     return this.arrayEnd(start);
   }
 
-  /** Texts of a pool by id: their bytes are copied as they are, with no encoding per element. */
-  pooledTextArray(count: number, pool: TextPool, idAt: (i: number) => number): this {
+  /**
+   * The texts of a pool for the ids in [from, to): their bytes are copied as they are, with no encoding per element.
+   * Arrays are passed whole with a range, not as callbacks, so the loops over millions of elements stay monomorphic.
+   */
+  pooledTextArray(pool: TextPool, ids: Int32Array, from: number, to: number): this {
+    const count = to - from;
     const start = this.arrayStart(count, TEXT_OID, false);
     this.reserve(count * (4 + pool.longest));
     const { buffer, view } = this;
     const { bytes, starts } = pool;
     let position = this.position;
-    for (let i = 0; i < count; i++) {
-      const id = idAt(i);
-      const from = starts[id]!;
-      const length = starts[id + 1]! - from;
+    for (let i = from; i < to; i++) {
+      const id = ids[i]!;
+      const first = starts[id]!;
+      const length = starts[id + 1]! - first;
       view.setInt32(position, length);
       position += 4;
-      for (let b = 0; b < length; b++) buffer[position + b] = bytes[from + b]!;
+      for (let b = 0; b < length; b++) buffer[position + b] = bytes[first + b]!;
       position += length;
     }
     this.position = position;
     return this.arrayEnd(start);
   }
 
-  int8Array(count: number, valueAt: (i: number) => number): this {
-    const start = this.arrayStart(count, INT8_OID, false);
-    this.reserve(count * 12);
-    for (let i = 0; i < count; i++) {
-      this.view.setInt32(this.position, 8);
-      this.writeInt64(this.position + 4, valueAt(i));
-      this.position += 12;
+  /** The values in [from, to), each a safe integer. */
+  int8Array(values: Float64Array, from: number, to: number): this {
+    const start = this.arrayStart(to - from, INT8_OID, false);
+    this.reserve((to - from) * 12);
+    const { view } = this;
+    let position = this.position;
+    for (let i = from; i < to; i++) {
+      const value = values[i]!;
+      if (!Number.isSafeInteger(value)) throw new RangeError(`int8 value ${value} is not a safe integer`);
+      const high = Math.floor(value / TWO_32);
+      view.setInt32(position, 8);
+      view.setInt32(position + 4, high);
+      view.setUint32(position + 8, value - high * TWO_32);
+      position += 12;
     }
+    this.position = position;
     return this.arrayEnd(start);
   }
 
-  /** NaN elements are NULL (unknown), so a measure missing on some lines keeps its place in the array. */
-  float8Array(count: number, valueAt: (i: number) => number): this {
-    const start = this.arrayStart(count, FLOAT8_OID, false);
-    this.reserve(count * 12);
-    for (let i = 0; i < count; i++) {
-      const value = valueAt(i);
+  /** The values in [from, to); NaN is NULL (unknown), so a measure missing on some lines keeps its place. */
+  float8Array(values: Float64Array, from: number, to: number): this {
+    const start = this.arrayStart(to - from, FLOAT8_OID, false);
+    this.reserve((to - from) * 12);
+    const { view } = this;
+    let position = this.position;
+    let hasNull = false;
+    for (let i = from; i < to; i++) {
+      const value = values[i]!;
       if (Number.isNaN(value)) {
-        this.view.setInt32(start + 8, 1);
-        this.view.setInt32(this.position, -1);
-        this.position += 4;
+        hasNull = true;
+        view.setInt32(position, -1);
+        position += 4;
       } else {
-        this.view.setInt32(this.position, 8);
-        this.view.setFloat64(this.position + 4, value);
-        this.position += 12;
+        view.setInt32(position, 8);
+        view.setFloat64(position + 4, value);
+        position += 12;
       }
     }
+    if (hasNull) view.setInt32(start + 8, 1);
+    this.position = position;
     return this.arrayEnd(start);
   }
 

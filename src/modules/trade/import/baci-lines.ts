@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -20,6 +19,7 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 const MAX_FIELDS = 64;
 /** More digits than this cannot be held exactly in a double: such a number goes to the mapper. */
 const MAX_DIGITS = 15;
+const READ_BYTES = 1 << 20;
 
 /**
  * The fields of one line as the scanner saw them: where each starts and ends, and, for a field of digits with at
@@ -70,6 +70,8 @@ export async function* readBaciLines(options: ReadOptions, summary: ReadSummary,
   let lastExporter = -1;
   let lastImporter = -1;
   let lastKey = -1;
+  // The header is BACI's own t,i,j,k,v,q: lines are read field by field in that order.
+  let inBaciOrder = false;
 
   const slowLine = (bytes: Uint8Array, from: number, to: number) => {
     const text = Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8');
@@ -90,6 +92,8 @@ export async function* readBaciLines(options: ReadOptions, summary: ReadSummary,
       width = record.length;
       const at = (column: string) => record.findIndex((field) => field.trim() === column);
       columns = { t: at('t'), i: at('i'), j: at('j'), k: at('k'), v: at('v'), q: at('q') };
+      const { t, i, j, k, v, q } = columns;
+      inBaciOrder = width === 6 && t === 0 && i === 1 && j === 2 && k === 3 && v === 4 && q === 5;
       return;
     }
     lastYear = -1;
@@ -171,11 +175,12 @@ export async function* readBaciLines(options: ReadOptions, summary: ReadSummary,
   };
 
   /**
-   * Scans the whole lines of `bytes` in one pass, reading each field's digits as it goes; returns where the last,
-   * unfinished line starts. A quote, a carriage return inside a line or too many fields make the line odd.
+   * Scans the whole lines of `bytes` in [from, end) in one pass, reading each field's digits as it goes; returns
+   * where the last, unfinished line starts, or where the line after the header starts once the header shows BACI's
+   * own order. A quote, a carriage return inside a line or too many fields make the line odd.
    */
-  const scan = (bytes: Uint8Array, from = 0): number => {
-    const end = bytes.length;
+  const scanLines = (bytes: Uint8Array, from: number, end: number): number => {
+    const headerRead = sink !== undefined;
     let lineStart = from;
     let fieldStart = from;
     let count = 0;
@@ -214,6 +219,7 @@ export async function* readBaciLines(options: ReadOptions, summary: ReadSummary,
         if (b === NEWLINE) {
           readLine(bytes, lineStart, fieldEnd, count, odd);
           lineStart = p + 1;
+          if (!headerRead && inBaciOrder) return lineStart;
           count = 0;
           odd = false;
         }
@@ -231,37 +237,117 @@ export async function* readBaciLines(options: ReadOptions, summary: ReadSummary,
     return lineStart;
   };
 
+  /**
+   * Reads lines in BACI's own order field by field, with no field table: the lines BACI writes. A line of any
+   * other shape (signs, spaces, quotes, too many digits, another field count) is scanned alone by `scanLines`, so
+   * both paths read every line alike. Returns where the last, unfinished line starts.
+   */
+  const scanInBaciOrder = (bytes: Uint8Array, from: number): number => {
+    const end = bytes.length;
+    let p = from;
+    while (p < end) {
+      const lineStart = p;
+      let d = 0;
+      let year = 0;
+      for (; p < end && (d = bytes[p]! - ZERO) >= 0 && d <= 9; p++) year = year * 10 + d;
+      let fits = p - lineStart >= 1 && p - lineStart <= 4 && bytes[p] === COMMA;
+      let fieldStart = ++p;
+      let exporter = 0;
+      for (; p < end && (d = bytes[p]! - ZERO) >= 0 && d <= 9; p++) exporter = exporter * 10 + d;
+      fits &&= p - fieldStart >= 1 && p - fieldStart <= 6 && bytes[p] === COMMA;
+      fieldStart = ++p;
+      let importer = 0;
+      for (; p < end && (d = bytes[p]! - ZERO) >= 0 && d <= 9; p++) importer = importer * 10 + d;
+      fits &&= p - fieldStart >= 1 && p - fieldStart <= 6 && bytes[p] === COMMA;
+      const kStart = ++p;
+      let code = 0;
+      for (; p < end && (d = bytes[p]! - ZERO) >= 0 && d <= 9; p++) code = code * 10 + d;
+      const kDigits = p - kStart;
+      fits &&= kDigits >= 1 && kDigits <= 6 && bytes[p] === COMMA;
+      // v: digits, and at most one dot after the first of them
+      fieldStart = ++p;
+      let vUnits = 0;
+      for (; p < end && (d = bytes[p]! - ZERO) >= 0 && d <= 9; p++) vUnits = vUnits * 10 + d;
+      let vDigits = p - fieldStart;
+      let vFraction = 0;
+      if (vDigits > 0 && bytes[p] === DOT) {
+        const dot = ++p;
+        for (; p < end && (d = bytes[p]! - ZERO) >= 0 && d <= 9; p++) vUnits = vUnits * 10 + d;
+        vFraction = p - dot;
+        vDigits += vFraction;
+      }
+      fits &&= vDigits >= 1 && vDigits <= MAX_DIGITS && bytes[p] === COMMA;
+      // q: the same, or NA
+      fieldStart = ++p;
+      let qUnits = -1;
+      let qFraction = 0;
+      if (p + 1 < end && bytes[p] === 78 && bytes[p + 1] === 65) {
+        p += 2;
+      } else {
+        qUnits = 0;
+        for (; p < end && (d = bytes[p]! - ZERO) >= 0 && d <= 9; p++) qUnits = qUnits * 10 + d;
+        let qDigits = p - fieldStart;
+        if (qDigits > 0 && bytes[p] === DOT) {
+          const dot = ++p;
+          for (; p < end && (d = bytes[p]! - ZERO) >= 0 && d <= 9; p++) qUnits = qUnits * 10 + d;
+          qFraction = p - dot;
+          qDigits += qFraction;
+        }
+        fits &&= qDigits >= 1 && qDigits <= MAX_DIGITS;
+      }
+      const lineEnd = p;
+      if (bytes[p] === RETURN) p += 1;
+      if (fits && p < end && bytes[p] === NEWLINE) {
+        line += 1;
+        if (!addLine(bytes, year, exporter, importer, code, kStart, kDigits, vUnits, vFraction, qUnits, qFraction)) slowLine(bytes, lineStart, lineEnd);
+        p += 1;
+        continue;
+      }
+      const newline = bytes.indexOf(NEWLINE, lineStart);
+      if (newline < 0) return lineStart;
+      p = scanLines(bytes, lineStart, newline + 1);
+    }
+    return p;
+  };
+
+  const scan = (bytes: Uint8Array, from = 0): number => {
+    const next = inBaciOrder ? from : scanLines(bytes, from, bytes.length);
+    return inBaciOrder ? scanInBaciOrder(bytes, next) : next;
+  };
+
   const { part } = options;
   if (part && part.start > 0) {
     // A later part of the file: its header is the file's first line; its own lines are numbered from 1 after it.
     scan(await firstLine(options.file));
     line = 0;
   }
-  const input = createReadStream(options.file, { highWaterMark: 1 << 20, start: part?.start, end: part ? part.end - 1 : undefined });
-  let carry: Uint8Array | undefined;
+  // One buffer, read into again and again: no allocation per read, so the collector is not kept busy.
+  let buffer = Buffer.allocUnsafeSlow(READ_BYTES);
+  // bytes at the start of the buffer that belong to a line not yet finished
+  let kept = 0;
+  let position = part?.start ?? 0;
+  const stop = part?.end ?? Number.POSITIVE_INFINITY;
+  const input = await open(options.file);
   try {
-    for await (const piece of input as AsyncIterable<Buffer>) {
-      bytesRead += piece.length;
-      options.contentHash?.update(piece);
-      // The line begun in the last piece is finished with the start of this one; the rest is scanned in place.
-      let from = 0;
-      if (carry) {
-        const end = piece.indexOf(NEWLINE);
-        if (end < 0) {
-          carry = Buffer.concat([carry, piece]);
-          continue;
-        }
-        scan(Buffer.concat([carry, piece.subarray(0, end + 1)]));
-        from = end + 1;
-      }
-      const rest = scan(piece, from);
-      carry = rest < piece.length ? Buffer.from(piece.subarray(rest)) : undefined;
+    for (;;) {
+      // A line longer than the buffer: make room for the rest of it.
+      if (kept === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafeSlow(buffer.length)]);
+      const want = Math.min(buffer.length - kept, stop - position);
+      const read = want > 0 ? (await input.read(buffer, kept, want, position)).bytesRead : 0;
+      if (read === 0) break;
+      position += read;
+      bytesRead += read;
+      options.contentHash?.update(buffer.subarray(kept, kept + read));
+      const filled = kept + read;
+      const rest = scan(buffer.subarray(0, filled));
+      buffer.copyWithin(0, rest, filled);
+      kept = filled - rest;
       yield { bytes: bytesRead, rows: summary.rowsRead };
     }
   } finally {
-    input.destroy();
+    await input.close();
   }
-  if (carry) scan(Buffer.concat([carry, Uint8Array.of(NEWLINE)]));
+  if (kept > 0) scan(Buffer.concat([buffer.subarray(0, kept), Uint8Array.of(NEWLINE)]));
   if (!sink) throw new ImportFileError(`${options.file}: the file is empty`, importProblem('EMPTY_FILE', {}));
   yield { bytes: bytesRead, rows: summary.rowsRead };
   return line;

@@ -43,6 +43,14 @@ export class LinePacker {
   private inTouched = new Uint8Array(1024);
   private readonly headings: number[] = [];
   private readonly chapters: number[] = [];
+  // a rollup's products and sums, gathered before writing
+  private gatheredIds = new Int32Array(1024);
+  private gatheredValues = new Float64Array(1024);
+  // Whether each key's buffered lines are together, as in a file sorted by key: then they need no reordering.
+  private grouped = true;
+  private lastKey = -1;
+  private flushes = 1;
+  private keyFlush = new Int32Array(1024);
 
   constructor(options: { flushLines?: number | undefined; pieceBytes?: number | undefined } = {}) {
     this.flushLines = options.flushLines ?? 1 << 20;
@@ -83,12 +91,19 @@ export class LinePacker {
   key(year: number, month: number, reporter: string, partner: string, flow: Flow): number {
     const id = this.ledger.key(year, month, reporter, partner, flow);
     this.keyCount = grown(this.keyCount, id + 1);
+    this.keyFlush = grown(this.keyFlush, id + 1);
     return id;
   }
 
   /** One line: `cents` a safe integer, weight and quantity NaN when unknown. */
   add(key: number, product: number, cents: number, netWeightKg: number, quantity: number): void {
     this.ledger.add(key, this.productLevel[product]!, cents);
+    if (key !== this.lastKey) {
+      // A key met again after another one in the same flush: its lines are not together.
+      if (this.keyFlush[key] === this.flushes) this.grouped = false;
+      this.keyFlush[key] = this.flushes;
+      this.lastKey = key;
+    }
     const n = this.buffered;
     if (n === this.lineKey.length) this.growLines();
     this.lineKey[n] = key;
@@ -114,61 +129,74 @@ export class LinePacker {
   flush(): void {
     const n = this.buffered;
     if (n === 0) return;
-    const { lineKey, keyCount } = this;
-    const order: number[] = [];
-    for (let i = 0; i < n; i++) if (keyCount[lineKey[i]!]!++ === 0) order.push(lineKey[i]!);
-    // Counting sort of the lines by key, keys in order of first appearance.
-    const start = new Int32Array(order.length + 1);
-    for (let k = 0; k < order.length; k++) {
-      start[k + 1] = start[k]! + keyCount[order[k]!]!;
-      keyCount[order[k]!] = k;
-    }
-    const next = start.slice(0, order.length);
-    const sorted = new Int32Array(n);
-    for (let i = 0; i < n; i++) sorted[next[keyCount[lineKey[i]!]!]!++] = i;
-    for (let k = 0; k < order.length; k++) {
-      const key = order[k]!;
-      keyCount[key] = 0;
-      this.writeKey(key, sorted, start[k]!, start[k + 1]!);
+    if (!this.grouped) this.groupLines(n);
+    const { lineKey } = this;
+    for (let from = 0, i = 1; i <= n; i++) {
+      if (i < n && lineKey[i] === lineKey[from]) continue;
+      this.writeKey(lineKey[from]!, from, i);
       if (this.output.size >= this.pieceBytes) this.pieces.push(this.output.take());
+      from = i;
     }
     this.buffered = 0;
+    this.grouped = true;
+    this.lastKey = -1;
+    this.flushes += 1;
     this.flushAt = Math.min(2 * this.flushAt, this.flushLines);
   }
 
-  /** One tuple: the key, its lines, and the heading and chapter rollups of those lines (NULL where none). */
-  private writeKey(key: number, lines: Int32Array, from: number, to: number): void {
+  /** Reorders the buffered lines so each key's lines are together: a counting sort, keys in order of first appearance. */
+  private groupLines(n: number): void {
+    const { lineKey, keyCount } = this;
+    const order: number[] = [];
+    for (let i = 0; i < n; i++) if (keyCount[lineKey[i]!]!++ === 0) order.push(lineKey[i]!);
+    const next = new Int32Array(order.length);
+    for (let k = 1; k < order.length; k++) next[k] = next[k - 1]! + keyCount[order[k - 1]!]!;
+    for (let k = 0; k < order.length; k++) keyCount[order[k]!] = k;
+    const place = new Int32Array(n);
+    for (let i = 0; i < n; i++) place[i] = next[keyCount[lineKey[i]!]!]!++;
+    for (const key of order) keyCount[key] = 0;
+    const moved = <T extends Int32Array | Float64Array>(column: T): T => {
+      const sorted = new (column.constructor as new (length: number) => T)(column.length);
+      for (let i = 0; i < n; i++) sorted[place[i]!] = column[i]!;
+      return sorted;
+    };
+    this.lineKey = moved(this.lineKey);
+    this.lineProduct = moved(this.lineProduct);
+    this.lineCents = moved(this.lineCents);
+    this.lineWeight = moved(this.lineWeight);
+    this.lineQuantity = moved(this.lineQuantity);
+  }
+
+  /** One tuple: the key, its lines [from, to), and the heading and chapter rollups of those lines (NULL where none). */
+  private writeKey(key: number, from: number, to: number): void {
     const { output, lineProduct, lineCents, lineWeight, lineQuantity, products } = this;
-    const count = to - from;
     const k = this.ledger.keys[key]!;
-    const at = (i: number) => lines[from + i]!;
     output.tuple(LINE_COLUMNS.length).int2(k.year).int2(k.month).text(k.reporter).text(k.partner).text(k.flow);
-    output.pooledTextArray(count, products, (i) => lineProduct[at(i)]!);
-    output.int8Array(count, (i) => lineCents[at(i)]!);
+    output.pooledTextArray(products, lineProduct, from, to);
+    output.int8Array(lineCents, from, to);
     for (const measure of [lineWeight, lineQuantity]) {
       let known = false;
-      for (let i = from; i < to && !known; i++) known = !Number.isNaN(measure[lines[i]!]!);
-      if (known) output.float8Array(count, (i) => measure[at(i)]!);
+      for (let i = from; i < to && !known; i++) known = !Number.isNaN(measure[i]!);
+      if (known) output.float8Array(measure, from, to);
       else output.null();
     }
-    this.writeRollups(key, lines, from, to);
+    this.writeRollups(key, from, to);
   }
 
   /**
    * The key's heading and chapter rollups, each summed from the coarsest lines of at least that many digits, in one
    * pass over its lines (heading and chapter ids are different products, so they share the scratch sums).
    */
-  private writeRollups(key: number, lines: Int32Array, from: number, to: number): void {
+  private writeRollups(key: number, from: number, to: number): void {
     const { lineProduct, lineCents, productLevel, productHeading, productChapter, headings, chapters } = this;
     const mask = this.ledger.maskOf(key);
     const headingSource = coarsestFrom(mask, 4);
     const chapterSource = coarsestFrom(mask, 2);
     for (let i = from; i < to; i++) {
-      const line = lines[i]!;
-      const product = lineProduct[line]!;
+      const product = lineProduct[i]!;
       const level = productLevel[product]!;
-      if (level === headingSource) this.addToRollup(productHeading[product]!, headings, lineCents[line]!);
-      if (level === chapterSource) this.addToRollup(productChapter[product]!, chapters, lineCents[line]!);
+      if (level === headingSource) this.addToRollup(productHeading[product]!, headings, lineCents[i]!);
+      if (level === chapterSource) this.addToRollup(productChapter[product]!, chapters, lineCents[i]!);
     }
     this.writeRollup(key, 4, headingSource, headings);
     this.writeRollup(key, 2, chapterSource, chapters);
@@ -191,12 +219,18 @@ export class LinePacker {
     }
     // The coarsest level seen so far only gets coarser; a rollup from finer lines is redone at the end if so.
     this.ledger.rolledUp(key, digits, source);
-    output.pooledTextArray(touched.length, products, (i) => touched[i]!);
-    output.int8Array(touched.length, (i) => scratch[touched[i]!]!);
-    for (const id of touched) {
+    const count = touched.length;
+    const ids = (this.gatheredIds = grown(this.gatheredIds, count));
+    const values = (this.gatheredValues = grown(this.gatheredValues, count));
+    for (let i = 0; i < count; i++) {
+      const id = touched[i]!;
+      ids[i] = id;
+      values[i] = scratch[id]!;
       scratch[id] = 0;
       inTouched[id] = 0;
     }
+    output.pooledTextArray(products, ids, 0, count);
+    output.int8Array(values, 0, count);
     touched.length = 0;
   }
 

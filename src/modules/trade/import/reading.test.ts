@@ -8,7 +8,7 @@ import { writeSyntheticBaci } from '../synthetic/baci.ts';
 import { readBaciCountryCodes } from './companions.ts';
 import { ImportError, ImportFileError } from './errors.ts';
 import { emptySummary, type ReadOptions } from './read.ts';
-import { startReading, type ReadingPlan } from './reading.ts';
+import { keepReadingWorkersReady, prepareReader, readingWorkersReady, startReading, type ReadingPlan } from './reading.ts';
 
 const DATASET_ID = '6f1d0c2a-5b7e-4c3d-9a8f-1e2d3c4b5a69';
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -118,5 +118,27 @@ describe('reading a file in a worker thread', () => {
     expect(worker).toBeInstanceOf(ImportFileError);
     expect(worker).toEqual(await failureOf(options, 'this'));
     expect((worker as ImportFileError).problem?.code).toBe('UNKNOWN_LAYOUT');
+  });
+
+  it('takes a worker kept ready for the reading, and starts the next one only once the reading is over', async () => {
+    const here = await read(baci, 'this');
+    const stop = keepReadingWorkersReady();
+    try {
+      expect(readingWorkersReady()).toBe(1);
+      const reader = await prepareReader(baci.file, 'worker');
+      expect(readingWorkersReady()).toBe(0);
+      const summary = emptySummary();
+      const reading = reader.start(baci, summary, { datasetId: DATASET_ID, flushLines: 5000, hashContent: true });
+      const pieces: Uint8Array[] = [];
+      for await (const piece of reading.tuples) pieces.push(piece);
+      expect(Buffer.concat(pieces).equals(here.tuples)).toBe(true);
+      expect(reading.outcome().contentHash).toBe(here.outcome.contentHash);
+      expect(readingWorkersReady()).toBe(0);
+      await reader.close();
+      expect(readingWorkersReady()).toBe(1);
+    } finally {
+      await stop();
+    }
+    expect(readingWorkersReady()).toBe(0);
   });
 });

@@ -57,12 +57,63 @@ export async function prepareReader(file: string, thread?: ReadingPlan['thread']
   const size = (await stat(file)).size;
   const where = thread ?? (size >= SPLIT_FILE_BYTES && availableParallelism() >= 4 ? 'two workers' : size >= WORKER_FILE_BYTES ? 'worker' : 'this');
   if (where === 'this') return { start: readHere, close: async () => undefined };
-  const module = new URL('./reading-worker.ts', import.meta.url);
-  const workers = Array.from({ length: where === 'two workers' ? 2 : 1 }, () => new ReadingWorker(startTypeScriptWorker(module, undefined)));
+  const workers = Array.from({ length: where === 'two workers' ? 2 : 1 }, takeReadingWorker);
   return {
     start: (options, summary, plan) => readInWorkers(workers, options, summary, plan),
-    close: async () => void (await Promise.all(workers.map(({ worker }) => worker.terminate()))),
+    close: async () => {
+      await Promise.all(workers.map(({ worker }) => worker.terminate()));
+      // Only now, so that loading the next one does not slow this reading down.
+      startSpares();
+    },
   };
+}
+
+const READING_WORKER = new URL('./reading-worker.ts', import.meta.url);
+const spares: ReadingWorker[] = [];
+let sparesWanted = 0;
+
+/**
+ * Keeps `count` reading workers started and waiting, until the function returned is called: a server does, so an
+ * upload is read at once instead of after a worker has loaded its modules (a few hundred milliseconds).
+ */
+export function keepReadingWorkersReady(count = 1): () => Promise<void> {
+  sparesWanted = count;
+  startSpares();
+  return async () => {
+    sparesWanted = 0;
+    await Promise.all(spares.splice(0).map(({ worker }) => worker.terminate()));
+  };
+}
+
+/** Starts one reading worker for the next reading, once: a command does while it opens the database. */
+export function startReadingWorkerAhead(): void {
+  startSpare();
+}
+
+/** Reading workers started and waiting. */
+export const readingWorkersReady = () => spares.length;
+
+function startSpares(): void {
+  while (spares.length < sparesWanted) startSpare();
+}
+
+function startSpare(): void {
+  const spare = new ReadingWorker(startTypeScriptWorker(READING_WORKER, undefined));
+  // A worker waiting to be used does not keep the process alive.
+  spare.worker.unref();
+  spares.push(spare);
+}
+
+function takeReadingWorker(): ReadingWorker {
+  for (let spare = spares.shift(); spare; spare = spares.shift()) {
+    if (spare.stopped) {
+      void spare.worker.terminate();
+      continue;
+    }
+    spare.worker.ref();
+    return spare;
+  }
+  return new ReadingWorker(startTypeScriptWorker(READING_WORKER, undefined));
 }
 
 /**
