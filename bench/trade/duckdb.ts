@@ -55,7 +55,7 @@ async function rowsOf(connection: DuckDBConnection, sql: string): Promise<Record
  * a group's total needs both flows; per partner or product, a flow reported in the period but absent for that key
  * counts as zero, and keys that come to zero are left out; a series counts each year's members.
  */
-function duckQueries(connection: DuckDBConnection, q: Questions, codes: CountryCodes) {
+export function duckQueries(connection: DuckDBConnection, q: Questions, codes: CountryCodes) {
   const r = codes.reporter;
   const year = Number(q.period);
   const cents = (text: string | null | undefined) => (text === null || text === undefined ? null : dollarsToCents(thousandsToDollars(text)));
@@ -177,7 +177,7 @@ export async function runDuckDb(
 }
 
 /** The same load again into a fresh in-memory database: its wall time. */
-async function loadIntoMemory(file: string): Promise<number> {
+export async function loadIntoMemory(file: string): Promise<number> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {

@@ -94,12 +94,33 @@ function instrumented(db: Database, phases: Phase[], marks: { txStart?: number; 
  * after any import, so that dashboard queries are timed in the steady state a dashboard is used in (as DuckDB's
  * are), not beside a vacuum and a checkpoint of 500 MB. Not part of the import: its time is reported on its own.
  */
-async function settled(db: Database, datasetId: string): Promise<number> {
+export async function settled(db: Database, datasetId: string): Promise<number> {
   if (db.kind !== 'postgresql') return 0;
   const start = now();
   await db.exec(`VACUUM (ANALYZE) trade_lines_${datasetId.replace(/-/g, '')}, trade_totals`);
   await db.exec('CHECKPOINT');
   return now() - start;
+}
+
+/**
+ * `rounds` rounds of DuckDB's load and our import of the same file, one right after the other, the one first in
+ * a round going second in the next: each round's ratio compares the two under the same machine conditions.
+ */
+export async function importPairs(db: Database, file: string, rounds: number, duckdbLoad: () => Promise<number>): Promise<{ duckdbMs: number; postgresqlMs: number }[]> {
+  const pairs: { duckdbMs: number; postgresqlMs: number }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const ours = async () => {
+      const imported = await timed(() => importTradeFile(db, { file, synthetic: true, dataset: `paired-${round}` }));
+      if (imported.result.status !== 'imported') throw new Error(`${file} was already imported; the benchmark needs an empty database`);
+      await db.transaction((tx) => dropDataset(tx, imported.result.dataset.id));
+      return imported.ms;
+    };
+    const duckdbFirst = round % 2 === 0;
+    const first = duckdbFirst ? await duckdbLoad() : await ours();
+    const second = duckdbFirst ? await ours() : await duckdbLoad();
+    pairs.push(duckdbFirst ? { duckdbMs: first, postgresqlMs: second } : { duckdbMs: second, postgresqlMs: first });
+  }
+  return pairs;
 }
 
 /** Imports the file with the product's own importer, then asks the dashboard's questions through the analysis API. */

@@ -16,15 +16,19 @@ import { parsePeriod } from '../../src/modules/trade/engine/periods.ts';
 import { readBaciCountryCodes } from '../../src/modules/trade/import/companions.ts';
 import { keepReadingWorkersReady } from '../../src/modules/trade/import/reading.ts';
 import { resolvePartnerGroup } from '../../src/modules/trade/store/partner-groups.ts';
-import { runDuckDb, type CountryCodes, type DuckDbRun } from './duckdb.ts';
+import { loadIntoMemory, runDuckDb, type CountryCodes, type DuckDbRun } from './duckdb.ts';
+import { queriesInTurn, type InTurnLatency } from './in-turn.ts';
 import { mb } from './measure.ts';
-import { runOurs, type OurRun } from './ours.ts';
+import { importPairs, runOurs, type OurRun } from './ours.ts';
 import { profilePostgres, type Profile } from './profile.ts';
 import type { Questions } from './questions.ts';
 
 export interface Job {
-  /** `members` resolves the partner group from the reference data for DuckDB, apart so its memory is not counted. */
-  engine: 'postgresql' | 'pglite' | 'duckdb' | 'members';
+  /**
+   * `members` resolves the partner group from the reference data for DuckDB, apart so its memory is not counted;
+   * `pairs` times DuckDB's load and the PostgreSQL import in turn, for ratios the machine's drift does not skew.
+   */
+  engine: 'postgresql' | 'pglite' | 'duckdb' | 'members' | 'pairs';
   file: string;
   questions: Questions;
   warmup: number;
@@ -49,8 +53,16 @@ export interface SerialisedCodes {
   iso3: [number, string][];
 }
 
+/** One round of `pairs`: DuckDB's load and our PostgreSQL import of the same file, one right after the other. */
+export interface ImportPair {
+  duckdbMs: number;
+  postgresqlMs: number;
+}
+
 export interface JobResult {
   codes?: SerialisedCodes;
+  pairs?: ImportPair[];
+  inTurn?: InTurnLatency;
   ours?: OurRun;
   duckdb?: DuckDbRun;
   profile?: Profile;
@@ -110,9 +122,11 @@ async function countryCodes(file: string, q: Questions, years: readonly number[]
   });
 }
 
+const codesOf = (serialised: SerialisedCodes): CountryCodes => ({ ...serialised, groupByYear: new Map(serialised.groupByYear), iso3: new Map(serialised.iso3) });
+
 async function runJob(job: Job): Promise<Omit<JobResult, 'processMaxRssMb'>> {
   // Imports run as in the server, which keeps one reading worker started and waiting for the next upload.
-  const stopReadingWorkers = job.engine === 'postgresql' || job.engine === 'pglite' ? keepReadingWorkersReady() : undefined;
+  const stopReadingWorkers = ['postgresql', 'pglite', 'pairs'].includes(job.engine) ? keepReadingWorkersReady() : undefined;
   try {
     return await runEngine(job);
   } finally {
@@ -139,14 +153,19 @@ async function runEngine(job: Job): Promise<Omit<JobResult, 'processMaxRssMb'>> 
         log(`PGlite: imported in ${(ours.importMs / 1000).toFixed(1)} s; queries done`);
         return { ours, info };
       });
+    case 'pairs':
+      return withPostgres(job.postgres!, async (db, info) => {
+        const pairs = await importPairs(db, job.file, job.imports, () => loadIntoMemory(job.file));
+        log('PostgreSQL and DuckDB: asking the questions in turn');
+        const inTurn = await queriesInTurn(db, job.file, job.questions, codesOf(job.codes!), options);
+        return { pairs, inTurn, info };
+      });
     case 'members': {
       const codes = await countryCodes(job.file, job.questions, job.years);
       return { codes: { ...codes, groupByYear: [...codes.groupByYear], iso3: [...codes.iso3] }, info: {} };
     }
     case 'duckdb': {
-      const serialised = job.codes!;
-      const codes = { ...serialised, groupByYear: new Map(serialised.groupByYear), iso3: new Map(serialised.iso3) };
-      const duckdb = await runDuckDb(job.file, job.questions, codes, { ...options, fileLoad: true });
+      const duckdb = await runDuckDb(job.file, job.questions, codesOf(job.codes!), { ...options, fileLoad: true });
       log(`DuckDB: loaded in ${(duckdb.loadMs / 1000).toFixed(1)} s; queries done`);
       return { duckdb, info: {} };
     }

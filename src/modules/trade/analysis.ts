@@ -120,9 +120,14 @@ export interface Question {
 
 async function scopeOf(db: Queryable, question: Question, asOfPeriod: Period, data: { years?: number[]; monthly?: boolean } = {}) {
   const reporter = question.reporter.toUpperCase();
-  const dataset = await resolveDataset(db, { reporter, name: question.dataset, ...data });
-  const group = await resolvePartnerGroup(db, question.partners, reporter, periodEnd(asOfPeriod));
-  return { reporter, dataset, group };
+  // Two independent lookups at once (one round trip less on a pool); a dataset problem is reported first, as before.
+  const [dataset, group] = await Promise.allSettled([
+    resolveDataset(db, { reporter, name: question.dataset, ...data }),
+    resolvePartnerGroup(db, question.partners, reporter, periodEnd(asOfPeriod)),
+  ]);
+  if (dataset.status === 'rejected') throw dataset.reason;
+  if (group.status === 'rejected') throw group.reason;
+  return { reporter, dataset: dataset.value, group: group.value };
 }
 
 export interface SummaryAnswer {
