@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { describeFastestConformance, gridGraph, pathProblems, randomGraph, seededRandom } from './conformance.ts';
+import { buildContraction, contract, ContractionEngine } from './contraction.ts';
+import { DijkstraEngine } from './dijkstra.ts';
+
+describeFastestConformance('Contraction hierarchies', (graph) => new ContractionEngine(contract(graph)));
+describeFastestConformance('Contraction hierarchies, witness searches cut short', (graph) =>
+  new ContractionEngine(contract(graph, { witnessSettleLimit: 1, estimateSettleLimit: 1 })),
+);
+
+describe('Contraction hierarchies against Dijkstra', () => {
+  it('give the same minutes and valid paths on 1,200 seeded random graphs', () => {
+    const random = seededRandom(20_261_124);
+    let compared = 0;
+    let reachable = 0;
+    for (let g = 0; g < 1200; g++) {
+      const graph = randomGraph(random);
+      const reference = new DijkstraEngine(graph);
+      // Every fourth graph with a tiny witness limit, so that the extra shortcuts it forces are covered too.
+      const ch = new ContractionEngine(contract(graph, g % 4 === 3 ? { witnessSettleLimit: 2, estimateSettleLimit: 1 } : {}));
+      for (let q = 0; q < 12; q++) {
+        const from = Math.floor(random() * graph.nodeCount);
+        const to = Math.floor(random() * graph.nodeCount);
+        const expected = reference.fastest(from, to);
+        const found = ch.fastest(from, to);
+        compared += 1;
+        if (expected === null) {
+          expect(found, `graph ${g}, ${from} → ${to}`).toBeNull();
+          continue;
+        }
+        reachable += 1;
+        expect(found, `graph ${g}, ${from} → ${to}`).not.toBeNull();
+        expect(Math.abs(found!.minutes - expected.minutes), `graph ${g}, ${from} → ${to}`).toBeLessThanOrEqual(1e-9 * Math.max(1, expected.minutes));
+        expect(pathProblems(graph, from, to, found!), `graph ${g}, ${from} → ${to}`).toEqual([]);
+      }
+    }
+    expect(compared).toBe(14_400);
+    // The graphs are varied enough for both outcomes to be common.
+    expect(reachable).toBeGreaterThan(4000);
+    expect(compared - reachable).toBeGreaterThan(1000);
+  });
+
+  it('reports its shortcuts and the bytes it keeps', () => {
+    const graph = gridGraph(20);
+    const { engine, stats } = buildContraction(graph);
+    const ch = (engine as ContractionEngine).hierarchy;
+    let shortcuts = 0;
+    for (const middle of [ch.upMiddle, ch.downMiddle]) shortcuts += middle.filter((m) => m >= 0).length;
+    expect(stats.shortcuts).toBe(shortcuts);
+    expect(stats.shortcuts).toBeGreaterThan(0);
+    // Every arc of the grid ends up once in the hierarchy, upward from its lower end, beside the shortcuts.
+    expect(ch.upHead.length + ch.downTail.length).toBe(graph.head.length + shortcuts);
+    expect(stats.bytes).toBeGreaterThan(ch.upHead.byteLength + ch.downTail.byteLength);
+    // Ranks are a permutation of the nodes.
+    expect(new Set(ch.rankOf).size).toBe(graph.nodeCount);
+    for (let v = 0; v < graph.nodeCount; v++) expect(ch.nodeOf[ch.rankOf[v]!]).toBe(v);
+  });
+});

@@ -1,0 +1,4 @@
+import { describeFastestConformance } from './conformance.ts';
+import { DijkstraEngine } from './dijkstra.ts';
+
+describeFastestConformance('Dijkstra', (graph) => new DijkstraEngine(graph));
