@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { adminCommand } from './admin.ts';
+import { networkCommand } from './network.ts';
 import { CliError } from './runtime.ts';
 import { tradeCommand } from './trade.ts';
 
@@ -7,7 +8,8 @@ const program = new Command('scohub')
   .description('SCO Hub command line: administration and data tools. Reads the same environment as the server (DATABASE_URL, DATA_DIR).')
   .showHelpAfterError()
   .addCommand(adminCommand())
-  .addCommand(tradeCommand());
+  .addCommand(tradeCommand())
+  .addCommand(networkCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -300,6 +300,66 @@ export const errorCatalogue = {
       'zh-Hans': '服务器出错（请求 {requestId}）。',
     },
   },
+  NODE_NOT_FOUND: {
+    status: 404,
+    when: 'The logistics network has no node with this id.',
+    messages: { en: 'The network has no node {node}.', ru: 'В сети нет узла {node}.', 'zh-Hans': '网络中没有节点 {node}。' },
+  },
+  LINK_NOT_FOUND: {
+    status: 404,
+    when: 'The logistics network has no link with this id.',
+    messages: { en: 'The network has no link {link}.', ru: 'В сети нет участка {link}.', 'zh-Hans': '网络中没有线路 {link}。' },
+  },
+  CORRIDOR_NOT_FOUND: {
+    status: 400,
+    when: 'A link names a corridor the network does not have.',
+    messages: { en: 'The network has no corridor {corridor}.', ru: 'В сети нет коридора {corridor}.', 'zh-Hans': '网络中没有走廊 {corridor}。' },
+  },
+  NODE_EXISTS: {
+    status: 409,
+    when: 'A node with this id is already in the network.',
+    messages: { en: 'The network already has a node {node}.', ru: 'Узел {node} уже есть в сети.', 'zh-Hans': '网络中已有节点 {node}。' },
+  },
+  LINK_EXISTS: {
+    status: 409,
+    when: 'A link with this id is already in the network.',
+    messages: { en: 'The network already has a link {link}.', ru: 'Участок {link} уже есть в сети.', 'zh-Hans': '网络中已有线路 {link}。' },
+  },
+  LOCODE_TAKEN: {
+    status: 409,
+    when: 'Another node already has this UN/LOCODE.',
+    messages: { en: 'Another node already has the UN/LOCODE {locode}.', ru: 'Код UN/LOCODE {locode} уже у другого узла.', 'zh-Hans': '另一个节点已使用联合国地点代码 {locode}。' },
+  },
+  NODE_IN_USE: {
+    status: 409,
+    when: 'A node cannot be deleted while links start or end at it; delete or move those links first.',
+    messages: { en: 'Node {node} is used by {links} links; delete them first.', ru: 'Узел {node} используют участки ({links}); сначала удалите их.', 'zh-Hans': '节点 {node} 仍有 {links} 条线路使用，请先删除这些线路。' },
+  },
+  LINK_LOOP: {
+    status: 400,
+    when: 'A link must join two different nodes.',
+    messages: { en: 'Link {link} must join two different nodes.', ru: 'Участок {link} должен соединять два разных узла.', 'zh-Hans': '线路 {link} 必须连接两个不同的节点。' },
+  },
+  LINK_GAUGE: {
+    status: 400,
+    when: 'A rail link needs its track gauge, and only rail links have one.',
+    messages: { en: 'Link {link}: a rail link needs its gauge, and other links have none.', ru: 'Участок {link}: у железнодорожного участка должна быть ширина колеи, у других её нет.', 'zh-Hans': '线路 {link}：铁路线路须注明轨距，其他线路不设轨距。' },
+  },
+  NETWORK_INVALID: {
+    status: 400,
+    when: 'A network to import breaks its rules (ids, link ends, corridors, sources); `details` lists each problem.',
+    messages: { en: 'The network has {problems} problems; nothing was changed.', ru: 'В сети найдено проблем: {problems}; ничего не изменено.', 'zh-Hans': '该网络有 {problems} 个问题，未作任何更改。' },
+  },
+  UNKNOWN_PLACE: {
+    status: 400,
+    when: 'A route request names a place that is neither a node id nor a UN/LOCODE of the network.',
+    messages: { en: 'No node or UN/LOCODE {place} in the network.', ru: 'В сети нет узла или кода UN/LOCODE {place}.', 'zh-Hans': '网络中没有节点或联合国地点代码 {place}。' },
+  },
+  NO_NODE_NEAR: {
+    status: 400,
+    when: 'A route request gives coordinates, and no node of the network reachable with the modes asked lies within 500 km of them.',
+    messages: { en: 'No node of the network within 500 km of {lat}, {lon}.', ru: 'В пределах 500 км от точки {lat}, {lon} нет узлов сети.', 'zh-Hans': '坐标 {lat}, {lon} 周围 500 公里内没有网络节点。' },
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

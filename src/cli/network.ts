@@ -1,0 +1,41 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { Command } from 'commander';
+import { DomainError } from '../errors/domain-error.ts';
+import { networkGeoJson, NetworkFileError, readNetworkGeoJson } from '../modules/logistics/network-geojson.ts';
+import { loadNetwork, replaceNetwork } from '../modules/logistics/store.ts';
+import { CliError, withDatabase } from './runtime.ts';
+
+async function importCommand(file: string): Promise<void> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new CliError(`${file}: no such file`);
+  });
+  let network;
+  try {
+    network = readNetworkGeoJson(text, file);
+  } catch (error) {
+    if (error instanceof NetworkFileError) throw new CliError(`${error.message}\nNothing was imported.`);
+    throw error;
+  }
+  const counts = await withDatabase((db) => db.transaction((tx) => replaceNetwork(tx, network))).catch((error: unknown) => {
+    if (error instanceof DomainError && error.code === 'NETWORK_INVALID') throw new CliError(`${file}: the network breaks its rules.\nNothing was imported.`);
+    throw error;
+  });
+  console.log(`Imported ${file}: ${counts.nodes} nodes, ${counts.links} links, ${counts.corridors} corridors. The previous network was replaced.`);
+}
+
+async function exportCommand(file: string): Promise<void> {
+  const network = await withDatabase((db) => loadNetwork(db));
+  await writeFile(file, `${JSON.stringify(networkGeoJson(network), null, 2)}\n`);
+  console.log(`Exported ${network.nodes.length} nodes, ${network.links.length} links and ${network.corridors.length} corridors to ${file}.`);
+}
+
+export function networkCommand(): Command {
+  const network = new Command('network').description('The logistics network: exchange it as GeoJSON (docs/network.md)');
+  network
+    .command('import')
+    .description('Replace the whole network with the one in a GeoJSON file, in one transaction (all or nothing)')
+    .argument('<file>', 'GeoJSON FeatureCollection: nodes as Points, links as LineStrings, corridors and sources beside them')
+    .action(importCommand);
+  network.command('export').description('Write the whole network to a GeoJSON file').argument('<file>', 'file to write').action(exportCommand);
+  return network;
+}

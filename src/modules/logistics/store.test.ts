@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.ts';
+import { migrate } from '../../db/migrate.ts';
+import { testDatabaseKinds } from '../../db/testing.ts';
+import { DomainError } from '../../errors/domain-error.ts';
+import { readNetworkGeoJson } from './network-geojson.ts';
+import type { LinkRecord, NetworkRecords } from './records.ts';
+import { addLink, addNode, deleteLink, deleteNode, getLink, getNode, loadNetwork, networkVersion, replaceNetwork, updateLink, updateNode } from './store.ts';
+
+const fixture = (): NetworkRecords => readNetworkGeoJson(readFileSync(new URL('./fixtures/small-network.geojson', import.meta.url), 'utf8'), 'small-network.geojson');
+
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'no error',
+    (error: unknown) => (error instanceof DomainError ? error.code : error),
+  );
+
+describe.each(testDatabaseKinds())('the network store on $name', (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await kind.open();
+    await migrate(db);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+  beforeEach(async () => {
+    await db.transaction((tx) => replaceNetwork(tx, fixture()));
+  });
+
+  it('keeps a whole network exactly as imported, and moves its version on', async () => {
+    const before = await networkVersion(db);
+    await db.transaction((tx) => replaceNetwork(tx, fixture()));
+    expect(await networkVersion(db)).toBe(before + 1);
+    const network = await loadNetwork(db);
+    const expected = fixture();
+    const byId = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(network.nodes)).toEqual(byId(expected.nodes));
+    expect(byId(network.links)).toEqual(byId(expected.links));
+    expect(network.corridors).toEqual(expected.corridors);
+    expect(network.sources).toEqual(expected.sources);
+  });
+
+  it('replaces nothing when the new network breaks a rule', async () => {
+    const broken = fixture();
+    broken.links[0] = { ...broken.links[0]!, to: 'KZ-NOWHERE' };
+    expect(await codeOf(db.transaction((tx) => replaceNetwork(tx, broken)))).toBe('NETWORK_INVALID');
+    expect((await loadNetwork(db)).links.map((l) => l.to).sort()).toEqual(['CN-ALASHANKOU', 'KZ-DOSTYK']);
+  });
+
+  it('adds, rewrites and deletes nodes and links, each change moving the version on', async () => {
+    const version = await networkVersion(db);
+    const almaty = { ...(await getNode(db, 'KZ-DOSTYK')), id: 'KZ-ALMATY', locode: 'KZALA', lat: 43.24, lon: 76.95, customs: null };
+    await db.transaction((tx) => addNode(tx, almaty));
+    const link: LinkRecord = { ...(await getLink(db, 'rail-urumqi-alashankou')), id: 'rail-dostyk-almaty', from: 'KZ-DOSTYK', to: 'KZ-ALMATY', gauges: [1520], corridors: [] };
+    await db.transaction((tx) => addLink(tx, link));
+    expect(await getLink(db, 'rail-dostyk-almaty')).toEqual(link);
+    await db.transaction((tx) => updateLink(tx, { ...link, status: 'under_construction', minutes: 900 }));
+    expect(await getLink(db, 'rail-dostyk-almaty')).toMatchObject({ status: 'under_construction', minutes: 900 });
+    await db.transaction((tx) => updateNode(tx, { ...almaty, names: { ...almaty.names, en: 'Almaty 1' } }));
+    expect((await getNode(db, 'KZ-ALMATY')).names.en).toBe('Almaty 1');
+    expect(await networkVersion(db)).toBe(version + 4);
+    expect(await codeOf(db.transaction((tx) => deleteNode(tx, 'KZ-ALMATY')))).toBe('NODE_IN_USE');
+    await db.transaction((tx) => deleteLink(tx, 'rail-dostyk-almaty'));
+    await db.transaction((tx) => deleteNode(tx, 'KZ-ALMATY'));
+    expect(await codeOf(getNode(db, 'KZ-ALMATY'))).toBe('NODE_NOT_FOUND');
+  });
+
+  it('refuses duplicate ids and locodes, links to unknown nodes or corridors, loops and rail without a gauge', async () => {
+    const node = await getNode(db, 'KZ-DOSTYK');
+    expect(await codeOf(db.transaction((tx) => addNode(tx, node)))).toBe('NODE_EXISTS');
+    expect(await codeOf(db.transaction((tx) => addNode(tx, { ...node, id: 'KZ-OTHER', locode: 'CNURC' })))).toBe('LOCODE_TAKEN');
+    const link = await getLink(db, 'rail-urumqi-alashankou');
+    expect(await codeOf(db.transaction((tx) => addLink(tx, link)))).toBe('LINK_EXISTS');
+    expect(await codeOf(db.transaction((tx) => addLink(tx, { ...link, id: 'x', to: 'KZ-NOWHERE' })))).toBe('NODE_NOT_FOUND');
+    expect(await codeOf(db.transaction((tx) => addLink(tx, { ...link, id: 'x', corridors: ['no-such'] })))).toBe('CORRIDOR_NOT_FOUND');
+    expect(await codeOf(db.transaction((tx) => addLink(tx, { ...link, id: 'x', to: link.from })))).toBe('LINK_LOOP');
+    expect(await codeOf(db.transaction((tx) => addLink(tx, { ...link, id: 'x', gauges: null })))).toBe('LINK_GAUGE');
+    expect(await codeOf(db.transaction((tx) => updateLink(tx, { ...link, id: 'no-such-link' })))).toBe('LINK_NOT_FOUND');
+    expect((await loadNetwork(db)).links).toHaveLength(2);
+  });
+});
