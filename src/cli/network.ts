@@ -5,6 +5,8 @@ import { networkGeoJson, NetworkFileError, readNetworkGeoJson } from '../modules
 import { loadNetwork, replaceNetwork } from '../modules/logistics/store.ts';
 import { CliError, withDatabase } from './runtime.ts';
 
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 async function importCommand(file: string): Promise<void> {
   const text = await readFile(file, 'utf8').catch(() => {
     throw new CliError(`${file}: no such file`);
@@ -20,13 +22,13 @@ async function importCommand(file: string): Promise<void> {
     if (error instanceof DomainError && error.code === 'NETWORK_INVALID') throw new CliError(`${file}: the network breaks its rules.\nNothing was imported.`);
     throw error;
   });
-  console.log(`Imported ${file}: ${counts.nodes} nodes, ${counts.links} links, ${counts.corridors} corridors. The previous network was replaced.`);
+  console.log(`Imported ${file}: ${counted(counts.nodes, 'node')}, ${counted(counts.links, 'link')} and ${counted(counts.corridors, 'corridor')}. The previous network was replaced.`);
 }
 
 async function exportCommand(file: string): Promise<void> {
   const network = await withDatabase((db) => loadNetwork(db));
   await writeFile(file, `${JSON.stringify(networkGeoJson(network), null, 2)}\n`);
-  console.log(`Exported ${network.nodes.length} nodes, ${network.links.length} links and ${network.corridors.length} corridors to ${file}.`);
+  console.log(`Exported ${counted(network.nodes.length, 'node')}, ${counted(network.links.length, 'link')} and ${counted(network.corridors.length, 'corridor')} to ${file}.`);
 }
 
 export function networkCommand(): Command {
