@@ -1,0 +1,4 @@
+import { createBruteForcePlanner } from './brute-force.ts';
+import { describePlannerConformance } from './conformance.ts';
+
+describePlannerConformance('brute force', createBruteForcePlanner);

@@ -1,0 +1,373 @@
+/**
+ * Multi-criteria label setting (Martins' algorithm, as in MLC and McRAPTOR) on a compiled network. A label is a
+ * container at a node in a vehicle state with its arrival time, cost, CO2, transshipments and border crossings so
+ * far; labels live in struct-of-arrays typed arrays and in one bag per (node, vehicle state), where a label
+ * dominated by another is dropped. Labels are taken in order of arrival time plus a lower bound of the time left;
+ * one whose criteria plus lower bounds of what is left are already matched by a route found is dropped too.
+ * Lower bounds come from one backward Dijkstra per criterion from the destination, on the least time, price and
+ * CO2 of each arc by link or by any departure riding it, ignoring handling, so they never overestimate.
+ */
+import type { DepartureIndex } from './departures.ts';
+import { ARC_BORDER, ARC_CLOSED, ARC_SCHEDULED_ONLY, ARC_UNDER_CONSTRUCTION, type CompiledNetwork } from './graph.ts';
+import { MinHeap } from './min-heap.ts';
+import type { Move } from './route-builder.ts';
+import {
+  GAUGE_CHANGE,
+  NO_TRANSFER,
+  ORIGIN_STATE,
+  STATE_COUNT,
+  arcOpen,
+  arcUsd,
+  co2Kg,
+  handlingUsd,
+  stateAfterArc,
+  stateAfterRide,
+  transferKind,
+  type QueryContext,
+} from './query-context.ts';
+
+/** Lower bounds a little under the computed ones, so float rounding never makes them overestimate. */
+const BOUND_SLACK = 1 - 1e-9;
+
+export class LabelStore {
+  size = 0;
+  node = new Int32Array(1024);
+  state = new Uint8Array(1024);
+  time = new Float64Array(1024);
+  cost = new Float64Array(1024);
+  co2 = new Float64Array(1024);
+  transfers = new Int32Array(1024);
+  borders = new Int32Array(1024);
+  parent = new Int32Array(1024);
+  /** The unscheduled arc that led here, or -1 after a ride from flat stop `rideFrom` to `rideTo`. */
+  arc = new Int32Array(1024);
+  rideFrom = new Int32Array(1024);
+  rideTo = new Int32Array(1024);
+  dead = new Uint8Array(1024);
+  /** Next label in the same bag; -1 at the end. */
+  next = new Int32Array(1024);
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  add(): number {
+    if (this.size === this.node.length) this.grow();
+    this.dead[this.size] = 0;
+    return this.size++;
+  }
+
+  /** The moves from the origin to label `at`. */
+  moves(at: number): Move[] {
+    const moves: Move[] = [];
+    for (let label = at; this.parent[label]! >= 0; label = this.parent[label]!) {
+      moves.push({ arc: this.arc[label]!, from: this.rideFrom[label]!, to: this.rideTo[label]! });
+    }
+    return moves.reverse();
+  }
+
+  private grow(): void {
+    const size = this.node.length * 2;
+    const grown = <T extends Int32Array | Uint8Array | Float64Array>(array: T): T => {
+      const bigger = new (array.constructor as new (length: number) => T)(size);
+      bigger.set(array);
+      return bigger;
+    };
+    this.node = grown(this.node);
+    this.state = grown(this.state);
+    this.time = grown(this.time);
+    this.cost = grown(this.cost);
+    this.co2 = grown(this.co2);
+    this.transfers = grown(this.transfers);
+    this.borders = grown(this.borders);
+    this.parent = grown(this.parent);
+    this.arc = grown(this.arc);
+    this.rideFrom = grown(this.rideFrom);
+    this.rideTo = grown(this.rideTo);
+    this.dead = grown(this.dead);
+    this.next = grown(this.next);
+  }
+}
+
+/** Arrays a planner reuses from one query to the next. */
+export class SearchWorkspace {
+  readonly labels = new LabelStore();
+  readonly heap = new MinHeap(4096);
+  readonly bagHead: Int32Array;
+  readonly boundTime: Float64Array;
+  readonly boundCost: Float64Array;
+  readonly boundCo2: Float64Array;
+  readonly weight: Float64Array;
+  private touched: number[] = [];
+
+  constructor(graph: CompiledNetwork) {
+    this.bagHead = new Int32Array(graph.nodeCount * STATE_COUNT).fill(-1);
+    this.boundTime = new Float64Array(graph.nodeCount);
+    this.boundCost = new Float64Array(graph.nodeCount);
+    this.boundCo2 = new Float64Array(graph.nodeCount);
+    this.weight = new Float64Array(graph.arcCount);
+  }
+
+  touch(key: number): void {
+    this.touched.push(key);
+  }
+
+  reset(): void {
+    for (const key of this.touched) this.bagHead[key] = -1;
+    this.touched = [];
+    this.labels.clear();
+    this.heap.clear();
+  }
+}
+
+/** Per-node lower bounds of time, price and CO2 to the destination (Infinity where it cannot be reached). */
+function computeBounds(graph: CompiledNetwork, index: DepartureIndex, context: QueryContext, workspace: SearchWorkspace): void {
+  const { weight, heap } = workspace;
+  const infinity = Number.POSITIVE_INFINITY;
+  const backward = (out: Float64Array): void => {
+    out.fill(infinity);
+    out[context.target] = 0;
+    heap.clear();
+    heap.push(context.target, 0);
+    while (heap.size > 0) {
+      const priority = heap.peekPriority();
+      const v = heap.pop();
+      if (priority > out[v]!) continue;
+      for (let at = graph.inStart[v]!; at < graph.inStart[v + 1]!; at++) {
+        const arc = graph.inArcs[at]!;
+        const w = weight[arc]!;
+        if (w === infinity) continue;
+        const u = graph.arcTail[arc]!;
+        const reach = priority + w;
+        if (reach < out[u]!) {
+          out[u] = reach;
+          heap.push(u, reach);
+        }
+      }
+    }
+    for (let u = 0; u < out.length; u++) out[u]! *= BOUND_SLACK;
+  };
+  const open = new Uint8Array(graph.arcCount);
+  for (let arc = 0; arc < graph.arcCount; arc++) {
+    const usable = arcOpen(graph, context, arc) && ((graph.arcFlags[arc]! & ARC_SCHEDULED_ONLY) === 0 || index.arcRideMinutes[arc]! < infinity);
+    open[arc] = usable ? 1 : 0;
+  }
+  const borderMinutes = (arc: number): number => ((graph.arcFlags[arc]! & ARC_BORDER) !== 0 ? graph.customs.minutes[graph.arcHead[arc]!]! : 0);
+  const borderUsd = (arc: number): number => ((graph.arcFlags[arc]! & ARC_BORDER) !== 0 ? handlingUsd(graph.customs, graph.arcHead[arc]!, context) : 0);
+  const byLink = (arc: number): boolean => (graph.arcFlags[arc]! & ARC_SCHEDULED_ONLY) === 0;
+  for (let arc = 0; arc < graph.arcCount; arc++) {
+    weight[arc] = open[arc] ? Math.min(byLink(arc) ? graph.arcMinutes[arc]! + borderMinutes(arc) : infinity, index.arcRideMinutes[arc]!) : infinity;
+  }
+  backward(workspace.boundTime);
+  for (let arc = 0; arc < graph.arcCount; arc++) {
+    if (!open[arc]) {
+      weight[arc] = infinity;
+      continue;
+    }
+    let ride = infinity;
+    if (index.arcRideMinutes[arc]! < infinity) {
+      ride = (context.count20 > 0 ? context.count20 * index.arcRideUsd20[arc]! : 0) + (context.count40 > 0 ? context.count40 * index.arcRideUsd40[arc]! : 0);
+    }
+    weight[arc] = Math.min(byLink(arc) ? arcUsd(graph, arc, context) : infinity, ride) + borderUsd(arc);
+  }
+  backward(workspace.boundCost);
+  for (let arc = 0; arc < graph.arcCount; arc++) weight[arc] = open[arc] ? co2Kg(graph.arcGramKm[arc]!, context) : infinity;
+  backward(workspace.boundCo2);
+}
+
+export interface SearchResult {
+  labels: LabelStore;
+  /** Labels at the destination, none dominating another. */
+  arrivals: number[];
+}
+
+export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, context: QueryContext, workspace: SearchWorkspace): SearchResult {
+  workspace.reset();
+  const { labels, heap, bagHead, boundTime, boundCost, boundCo2 } = workspace;
+  const { target, maxTransshipments, maxBorderCrossings } = context;
+  const limitBorders = Number.isFinite(maxBorderCrossings);
+  const arrivals: number[] = [];
+
+  const root = labels.add();
+  labels.node[root] = context.origin;
+  labels.state[root] = ORIGIN_STATE;
+  labels.time[root] = context.departAfter;
+  labels.cost[root] = 0;
+  labels.co2[root] = 0;
+  labels.transfers[root] = 0;
+  labels.borders[root] = 0;
+  labels.parent[root] = -1;
+  labels.arc[root] = -1;
+  if (context.origin === target) return { labels, arrivals: [root] };
+  computeBounds(graph, index, context, workspace);
+  if (!Number.isFinite(boundTime[context.origin]!)) return { labels, arrivals };
+
+  /** Whether a route found already matches everything a label at `node` could still reach. */
+  const hopeless = (node: number, time: number, cost: number, co2: number, transfers: number): boolean => {
+    const t = time + boundTime[node]!;
+    if (t === Number.POSITIVE_INFINITY) return true;
+    const c = cost + boundCost[node]!;
+    const e = co2 + boundCo2[node]!;
+    for (const at of arrivals) {
+      if (labels.time[at]! <= t && labels.cost[at]! <= c && labels.co2[at]! <= e && labels.transfers[at]! <= transfers) return true;
+    }
+    return false;
+  };
+
+  const offer = (node: number, state: number, time: number, cost: number, co2: number, transfers: number, borders: number, parent: number, arc: number, from: number, to: number): void => {
+    if (node === target) {
+      for (const at of arrivals) {
+        if (labels.time[at]! <= time && labels.cost[at]! <= cost && labels.co2[at]! <= co2 && labels.transfers[at]! <= transfers) return;
+      }
+      let kept = 0;
+      for (const at of arrivals) {
+        if (!(time <= labels.time[at]! && cost <= labels.cost[at]! && co2 <= labels.co2[at]! && transfers <= labels.transfers[at]!)) arrivals[kept++] = at;
+      }
+      arrivals.length = kept;
+    } else {
+      if (hopeless(node, time, cost, co2, transfers)) return;
+      const key = node * STATE_COUNT + state;
+      for (let at = bagHead[key]!; at >= 0; at = labels.next[at]!) {
+        if (
+          labels.time[at]! <= time &&
+          labels.cost[at]! <= cost &&
+          labels.co2[at]! <= co2 &&
+          labels.transfers[at]! <= transfers &&
+          (!limitBorders || labels.borders[at]! <= borders)
+        ) {
+          return;
+        }
+      }
+      // Drop the labels the new one dominates from the bag.
+      let previous = -1;
+      for (let at = bagHead[key]!; at >= 0; at = labels.next[at]!) {
+        if (
+          time <= labels.time[at]! &&
+          cost <= labels.cost[at]! &&
+          co2 <= labels.co2[at]! &&
+          transfers <= labels.transfers[at]! &&
+          (!limitBorders || borders <= labels.borders[at]!)
+        ) {
+          labels.dead[at] = 1;
+          if (previous < 0) bagHead[key] = labels.next[at]!;
+          else labels.next[previous] = labels.next[at]!;
+        } else {
+          previous = at;
+        }
+      }
+    }
+    const label = labels.add();
+    labels.node[label] = node;
+    labels.state[label] = state;
+    labels.time[label] = time;
+    labels.cost[label] = cost;
+    labels.co2[label] = co2;
+    labels.transfers[label] = transfers;
+    labels.borders[label] = borders;
+    labels.parent[label] = parent;
+    labels.arc[label] = arc;
+    labels.rideFrom[label] = from;
+    labels.rideTo[label] = to;
+    if (node === target) {
+      arrivals.push(label);
+      return;
+    }
+    const key = node * STATE_COUNT + state;
+    if (bagHead[key] === -1) workspace.touch(key);
+    labels.next[label] = bagHead[key]!;
+    bagHead[key] = label;
+    heap.push(label, time + boundTime[node]!);
+  };
+
+  const { transshipment, gaugeChange, customs } = graph;
+  heap.push(root, context.departAfter + boundTime[context.origin]!);
+  while (heap.size > 0) {
+    const label = heap.pop();
+    if (labels.dead[label]) continue;
+    const u = labels.node[label]!;
+    const state = labels.state[label]!;
+    const time = labels.time[label]!;
+    const cost = labels.cost[label]!;
+    const co2 = labels.co2[label]!;
+    const transfers = labels.transfers[label]!;
+    const borders = labels.borders[label]!;
+    if (hopeless(u, time, cost, co2, transfers)) continue;
+
+    for (let arc = graph.arcStart[u]!; arc < graph.arcStart[u + 1]!; arc++) {
+      const flags = graph.arcFlags[arc]!;
+      if (flags & (ARC_CLOSED | ARC_SCHEDULED_ONLY)) continue;
+      if (flags & ARC_UNDER_CONSTRUCTION && !context.allowUnderConstruction) continue;
+      const mode = graph.arcMode[arc]!;
+      const v = graph.arcHead[arc]!;
+      if (!(context.modeMask & (1 << mode)) || context.blocked[v]) continue;
+      const gauge = graph.arcGauge[arc]!;
+      const transfer = transferKind(state, mode, gauge, false);
+      const nextTransfers = transfer === NO_TRANSFER ? transfers : transfers + 1;
+      if (nextTransfers > maxTransshipments) continue;
+      const border = flags & ARC_BORDER ? 1 : 0;
+      if (borders + border > maxBorderCrossings) continue;
+      let t = time;
+      let c = cost;
+      if (transfer !== NO_TRANSFER) {
+        const arrays = transfer === GAUGE_CHANGE ? gaugeChange : transshipment;
+        t += arrays.minutes[u]!;
+        c += handlingUsd(arrays, u, context);
+      }
+      t += graph.arcMinutes[arc]!;
+      c += arcUsd(graph, arc, context);
+      if (border) {
+        t += customs.minutes[v]!;
+        c += handlingUsd(customs, v, context);
+      }
+      const e = co2 + co2Kg(graph.arcGramKm[arc]!, context);
+      offer(v, stateAfterArc(state, mode, gauge, transfer), t, c, e, nextTransfers, borders + border, label, arc, -1, -1);
+    }
+
+    // Boardings at u whose latest arrival is not before now, in that order.
+    let low = index.boardStart[u]!;
+    let high = index.boardStart[u + 1]!;
+    const end = high;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (index.boardBy[middle]! < time) low = middle + 1;
+      else high = middle;
+    }
+    for (let at = low; at < end; at++) {
+      const from = index.boardStops[at]!;
+      const d = index.stopDeparture[from]!;
+      const mode = index.mode[d]!;
+      if (!(context.modeMask & (1 << mode))) continue;
+      if (!context.ignoreCapacity && index.teuLeft[d]! < context.teu) continue;
+      const gauge = graph.arcGauge[index.stopArc[from]!]!;
+      const transfer = transferKind(state, mode, gauge, true);
+      const nextTransfers = transfer === NO_TRANSFER ? transfers : transfers + 1;
+      if (nextTransfers > maxTransshipments) continue;
+      let ready = time;
+      let boarded = cost;
+      if (transfer !== NO_TRANSFER) {
+        const arrays = transfer === GAUGE_CHANGE ? gaugeChange : transshipment;
+        ready += arrays.minutes[u]!;
+        boarded += handlingUsd(arrays, u, context);
+      }
+      if (ready > index.boardBy[at]!) continue;
+      const ship = context.count20 * index.usd20[d]! + context.count40 * index.usd40[d]!;
+      const last = index.stopStart[d + 1]! - 1;
+      let customsUsd = 0;
+      let crossed = borders;
+      for (let to = from + 1; to <= last; to++) {
+        const arc = index.stopArc[to - 1]!;
+        if (!arcOpen(graph, context, arc)) break;
+        if (graph.arcFlags[arc]! & ARC_BORDER) {
+          crossed += 1;
+          customsUsd += handlingUsd(customs, graph.arcHead[arc]!, context);
+        }
+        if (crossed > maxBorderCrossings) break;
+        let c = boarded + (ship * (index.stopKm[to]! - index.stopKm[from]!)) / index.totalKm[d]!;
+        c += customsUsd;
+        const e = co2 + co2Kg(index.stopGramKm[to]! - index.stopGramKm[from]!, context);
+        offer(index.stopNode[to]!, stateAfterRide(mode, graph.arcGauge[arc]!), index.stopArrive[to]!, c, e, nextTransfers, crossed, label, -1, from, to);
+      }
+    }
+  }
+  return { labels, arrivals };
+}

@@ -1,0 +1,84 @@
+/**
+ * The multi-criteria route planner: which way to send containers from one node to another over road, rail of two
+ * gauges, sea and inland water, with scheduled departures.
+ *
+ * Semantics, which every `RoutePlanner` (and the conformance suite) holds to:
+ * - Criteria, all minimised: arrival time, cost in USD, CO2 in kg, transshipments. The answer is the Pareto set
+ *   (one route kept among exact ties), sorted by arrival then cost, CO2 and transshipments; the first route best on
+ *   a criterion carries its mark. A route departs at `departAfter`; its minutes are arrival − `departAfter`, so
+ *   waiting at the origin for a departure counts as waiting.
+ * - Unscheduled links (road, and rail, sea or inland water links not `scheduledOnly`) are taken at once: the link's
+ *   minutes, its price per container times the containers, CO2 kg = km × tonnes × g/tkm ÷ 1000 (link figure or the
+ *   mode's default). Cargo weighs 10 t per 20' and 20 t per 40' unless the query says.
+ * - A departure is boarded at stop i when the container is there, handled, by departAt(i) − cutoff, and the run has
+ *   `teuLeft` ≥ the shipment's TEU (20' = 1, 40' = 2; the shipment travels together); it rides to any later stop j
+ *   at the timetable's times, for the run's price × km(i..j) ÷ km(whole run). Hops follow the network's shortest link
+ *   of the run's mode between consecutive stops; a run missing one is ignored (and listed by the index). Ridden
+ *   links must be open (under construction only when allowed) and their nodes not avoided. A `scheduledOnly` link
+ *   is used only by riding a departure.
+ * - Handling: the first move from the origin needs none, nor does arrival at the destination. A transshipment is
+ *   any change of vehicle: between modes, onto or off a departure (even between two departures, or between a
+ *   departure and an unscheduled link of its own mode). Consecutive unscheduled links of one mode stay on one
+ *   vehicle; for rail, while the links share a gauge (a dual-gauge link continues either). Between rail vehicles of
+ *   no shared gauge the transshipment is a gauge change: the node's gauge-change handling instead of its
+ *   transshipment handling (default 6 h, USD 150 / 300), counted both as a transshipment and a gauge change. Gauge
+ *   breaks inside one departure's run are the operator's and already in its price and timetable.
+ * - Borders: a link that crosses (flagged, or joining two countries) counts one crossing and the customs of its
+ *   head node (the side entered; default 12 h, USD 100): time and money on unscheduled links, money on a departure
+ *   (whose timetable holds the stop).
+ * - Constraints: `modes` limits links and departures; `avoidCountries` and `avoidNodes` forbid passing nodes, but
+ *   the origin, the destination and their countries are never avoided; `maxBorderCrossings` and
+ *   `maxTransshipments` bound the route; under-construction links only with `allowUnderConstruction`; closed never.
+ * - Origin = destination: one route with no legs, no time, cost or CO2.
+ * - No route: `{ found: false, cutBy }` (see `cuttingConstraints`); an unknown origin or destination gives
+ *   `cutBy: []`.
+ */
+import { indexDepartures, type DepartureIndex } from './departures.ts';
+import { cuttingConstraints } from './explain.ts';
+import { compileNetwork, type CompiledNetwork } from './graph.ts';
+import { SearchWorkspace, searchLabels } from './labels.ts';
+import { resolveQuery } from './query-context.ts';
+import { buildRoute, markRoutes } from './route-builder.ts';
+import type { Departure, Network, RouteAnswer, RouteQuery } from './types.ts';
+
+export interface RoutePlanner {
+  plan(query: RouteQuery): RouteAnswer;
+}
+
+const workspaces = new WeakMap<CompiledNetwork, SearchWorkspace>();
+
+function workspaceFor(graph: CompiledNetwork): SearchWorkspace {
+  let workspace = workspaces.get(graph);
+  if (!workspace) {
+    workspace = new SearchWorkspace(graph);
+    workspaces.set(graph, workspace);
+  }
+  return workspace;
+}
+
+export function planRoutes(graph: CompiledNetwork, departures: DepartureIndex | readonly Departure[], query: RouteQuery): RouteAnswer {
+  const index = Array.isArray(departures) ? indexDepartures(graph, departures) : (departures as DepartureIndex);
+  const workspace = workspaceFor(graph);
+  const context = resolveQuery(graph, query);
+  if (!context) return { found: false, cutBy: [] };
+  const { labels, arrivals } = searchLabels(graph, index, context, workspace);
+  if (arrivals.length > 0) {
+    const moves = arrivals.map((at) => labels.moves(at));
+    return { found: true, routes: markRoutes(moves.map((route) => buildRoute(graph, index, context, route))) };
+  }
+  const short = Array.from(index.teuLeft).some((teu) => teu < context.teu);
+  const cutBy = cuttingConstraints(graph, query, short, (lifted) => searchLabels(graph, index, lifted, workspace).arrivals.length > 0);
+  return { found: false, cutBy };
+}
+
+export interface CompiledPlanner extends RoutePlanner {
+  readonly graph: CompiledNetwork;
+  readonly departures: DepartureIndex;
+}
+
+/** Compiles the network and indexes the departures once; each `plan` then searches them. */
+export function createPlanner(network: Network, departures: readonly Departure[]): CompiledPlanner {
+  const graph = compileNetwork(network);
+  const index = indexDepartures(graph, departures);
+  return { graph, departures: index, plan: (query) => planRoutes(graph, index, query) };
+}

@@ -1,0 +1,155 @@
+/**
+ * A query resolved against a compiled network, and the rules of moving a container that every planner shares:
+ * when a change of vehicle is a transshipment or a gauge change, and what a vehicle state is after a move.
+ *
+ * Vehicle state (one small integer per label): `kind << 3 | gaugeBits`, kind 0 at the origin before any move,
+ * 1 + mode code on an unscheduled link of that mode (rail keeps the gauges its train can still run on), 5 just off a
+ * rail departure (gauge of the last hop ridden), 6 just off a departure of another mode.
+ */
+import { DEFAULT_TONNES_PER_CONTAINER } from './emission-factors.ts';
+import { ARC_BORDER, ARC_CLOSED, ARC_SCHEDULED_ONLY, ARC_UNDER_CONSTRUCTION, MODE_CODES, RAIL, type CompiledNetwork } from './graph.ts';
+import type { CuttingConstraint, RouteQuery } from './types.ts';
+
+export const STATE_COUNT = 7 << 3;
+export const ORIGIN_STATE = 0;
+const KIND_OFF_RAIL_DEPARTURE = 5;
+const KIND_OFF_OTHER_DEPARTURE = 6;
+
+/** No change of vehicle; a transshipment; a gauge change (a transshipment between rail gauges). */
+export const NO_TRANSFER = 0;
+export const TRANSSHIPMENT = 1;
+export const GAUGE_CHANGE = 2;
+
+export interface QueryContext {
+  readonly origin: number;
+  readonly target: number;
+  readonly departAfter: number;
+  readonly count20: number;
+  readonly count40: number;
+  readonly teu: number;
+  readonly tonnes: number;
+  /** Bit per mode code. */
+  readonly modeMask: number;
+  /** 1 where a node may not be passed (avoided node or country); never the origin or destination. */
+  readonly blocked: Uint8Array;
+  readonly allowUnderConstruction: boolean;
+  readonly maxBorderCrossings: number;
+  readonly maxTransshipments: number;
+  /** Departures with fewer free TEU than the shipment are boarded anyway (only when explaining a no-route). */
+  readonly ignoreCapacity: boolean;
+}
+
+/** What a query asks for when one constraint (or all of them) is lifted. */
+export type Lift = CuttingConstraint | 'all' | 'none';
+
+/** Resolves a query; undefined when its origin or destination is not a node of the network. */
+export function resolveQuery(graph: CompiledNetwork, query: RouteQuery, lift: Lift = 'none'): QueryContext | undefined {
+  const origin = graph.nodeIndex.get(query.from);
+  const target = graph.nodeIndex.get(query.to);
+  if (origin === undefined || target === undefined) return undefined;
+  const lifted = (constraint: CuttingConstraint): boolean => lift === 'all' || lift === constraint;
+  let count20 = 0;
+  let count40 = 0;
+  for (const { size, count } of query.containers) {
+    if (size === 20) count20 += count;
+    else count40 += count;
+  }
+  let modeMask = (1 << MODE_CODES.length) - 1;
+  if (query.modes && !lifted('modes')) {
+    modeMask = 0;
+    for (const mode of query.modes) modeMask |= 1 << MODE_CODES.indexOf(mode);
+  }
+  const blocked = new Uint8Array(graph.nodeCount);
+  if (query.avoidCountries && !lifted('avoidCountries')) {
+    const avoided = new Set(query.avoidCountries.map((code) => graph.countryIndex.get(code)));
+    for (let u = 0; u < graph.nodeCount; u++) if (avoided.has(graph.nodeCountry[u])) blocked[u] = 1;
+    // The shipment starts and ends where it must: the origin's and destination's countries are never avoided.
+    for (let u = 0; u < graph.nodeCount; u++) {
+      const country = graph.nodeCountry[u];
+      if (country === graph.nodeCountry[origin] || country === graph.nodeCountry[target]) blocked[u] = 0;
+    }
+  }
+  if (query.avoidNodes && !lifted('avoidNodes')) {
+    for (const id of query.avoidNodes) {
+      const node = graph.nodeIndex.get(id);
+      if (node !== undefined) blocked[node] = 1;
+    }
+  }
+  blocked[origin] = 0;
+  blocked[target] = 0;
+  return {
+    origin,
+    target,
+    departAfter: query.departAfter,
+    count20,
+    count40,
+    teu: count20 + 2 * count40,
+    tonnes: query.cargoTonnes ?? count20 * DEFAULT_TONNES_PER_CONTAINER[20] + count40 * DEFAULT_TONNES_PER_CONTAINER[40],
+    modeMask,
+    blocked,
+    allowUnderConstruction: query.allowUnderConstruction === true || lifted('allowUnderConstruction'),
+    maxBorderCrossings: lifted('maxBorderCrossings') ? Infinity : (query.maxBorderCrossings ?? Infinity),
+    maxTransshipments: lifted('maxTransshipments') ? Infinity : (query.maxTransshipments ?? Infinity),
+    ignoreCapacity: lifted('capacity'),
+  };
+}
+
+/** Whether an arc may carry the container at all under the query (by link or by a departure riding it). */
+export function arcOpen(graph: CompiledNetwork, context: QueryContext, arc: number): boolean {
+  const flags = graph.arcFlags[arc]!;
+  if (flags & ARC_CLOSED) return false;
+  if (flags & ARC_UNDER_CONSTRUCTION && !context.allowUnderConstruction) return false;
+  if (!(context.modeMask & (1 << graph.arcMode[arc]!))) return false;
+  return context.blocked[graph.arcHead[arc]!] === 0 && context.blocked[graph.arcTail[arc]!] === 0;
+}
+
+/** Whether an arc may be driven or run without a departure: open and not reserved to scheduled services. */
+export function arcUnscheduled(graph: CompiledNetwork, context: QueryContext, arc: number): boolean {
+  return (graph.arcFlags[arc]! & ARC_SCHEDULED_ONLY) === 0 && arcOpen(graph, context, arc);
+}
+
+export function crossesBorder(graph: CompiledNetwork, arc: number): boolean {
+  return (graph.arcFlags[arc]! & ARC_BORDER) !== 0;
+}
+
+/**
+ * The handling a container needs to leave a node in `state` by a vehicle of `mode` on `gauge`: none when it stays
+ * on the same vehicle (same unscheduled mode; for rail, a shared gauge), else a transshipment, which is a gauge
+ * change when it moves between rail vehicles of no shared gauge. Boarding or leaving a departure always changes
+ * vehicle; the first move from the origin needs no handling.
+ */
+export function transferKind(state: number, mode: number, gauge: number, ride: boolean): number {
+  const kind = state >> 3;
+  if (kind === 0) return NO_TRANSFER;
+  const fromRail = kind === RAIL + 1 || kind === KIND_OFF_RAIL_DEPARTURE;
+  if (fromRail && mode === RAIL && (state & 7 & gauge) === 0) return GAUGE_CHANGE;
+  if (ride || kind >= KIND_OFF_RAIL_DEPARTURE) return TRANSSHIPMENT;
+  return kind - 1 === mode ? NO_TRANSFER : TRANSSHIPMENT;
+}
+
+/** The vehicle state after an unscheduled arc of `mode` and `gauge`, taken with `transfer` from `state`. */
+export function stateAfterArc(state: number, mode: number, gauge: number, transfer: number): number {
+  if (mode !== RAIL) return (mode + 1) << 3;
+  const narrowed = transfer === NO_TRANSFER && state >> 3 === RAIL + 1 ? state & 7 & gauge : gauge;
+  return ((RAIL + 1) << 3) | narrowed;
+}
+
+/** The vehicle state on leaving a departure of `mode` whose last hop ridden has `gauge`. */
+export function stateAfterRide(mode: number, gauge: number): number {
+  return mode === RAIL ? (KIND_OFF_RAIL_DEPARTURE << 3) | gauge : KIND_OFF_OTHER_DEPARTURE << 3;
+}
+
+/** Handling price for the whole shipment at a node. */
+export function handlingUsd(arrays: CompiledNetwork['customs'], node: number, context: QueryContext): number {
+  return context.count20 * arrays.usd20[node]! + context.count40 * arrays.usd40[node]!;
+}
+
+/** Price of carrying the whole shipment over an unscheduled arc. */
+export function arcUsd(graph: CompiledNetwork, arc: number, context: QueryContext): number {
+  return context.count20 * graph.arcUsd20[arc]! + context.count40 * graph.arcUsd40[arc]!;
+}
+
+/** CO2 in kilograms of carrying the shipment over `gramKm` (distance times grams per tonne-kilometre): grams ÷ 1000. */
+export function co2Kg(gramKm: number, context: QueryContext): number {
+  return (gramKm * context.tonnes) / 1000;
+}
