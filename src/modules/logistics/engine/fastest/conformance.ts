@@ -150,18 +150,6 @@ export function describeFastestConformance(name: string, factory: EngineFactory)
   });
 }
 
-/** A deterministic pseudo-random source (mulberry32) for seeded tests. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A random directed graph for property tests: a mix of two-way and one-way arcs, parallel arcs, loops, zero and
  * fractional minutes, and some tied lengths (whole minutes), so that equal-length paths are common.

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeFastestConformance, gridGraph, pathProblems, randomGraph, seededRandom } from './conformance.ts';
+import { seededRandom } from '../../synthetic/road-network.ts';
+import { describeFastestConformance, gridGraph, pathProblems, randomGraph } from './conformance.ts';
 import { buildContraction, contract, ContractionEngine } from './contraction.ts';
 import { DijkstraEngine } from './dijkstra.ts';
 
 describeFastestConformance('Contraction hierarchies', (graph) => new ContractionEngine(contract(graph)));
-describeFastestConformance('Contraction hierarchies, witness searches cut short', (graph) =>
-  new ContractionEngine(contract(graph, { witnessSettleLimit: 1, estimateSettleLimit: 1 })),
+describeFastestConformance('Contraction hierarchies, witness searches cut short, every priority estimated again', (graph) =>
+  new ContractionEngine(contract(graph, { witnessSettleLimit: 1, estimateSettleLimit: 1, exactUpdateDegree: Number.POSITIVE_INFINITY })),
 );
 
 describe('Contraction hierarchies against Dijkstra', () => {
@@ -17,7 +18,7 @@ describe('Contraction hierarchies against Dijkstra', () => {
       const graph = randomGraph(random);
       const reference = new DijkstraEngine(graph);
       // Every fourth graph with a tiny witness limit, so that the extra shortcuts it forces are covered too.
-      const ch = new ContractionEngine(contract(graph, g % 4 === 3 ? { witnessSettleLimit: 2, estimateSettleLimit: 1 } : {}));
+      const ch = new ContractionEngine(contract(graph, g % 4 === 3 ? { witnessSettleLimit: 2, estimateSettleLimit: 1, exactUpdateDegree: 0 } : {}));
       for (let q = 0; q < 12; q++) {
         const from = Math.floor(random() * graph.nodeCount);
         const to = Math.floor(random() * graph.nodeCount);

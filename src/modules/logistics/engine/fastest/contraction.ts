@@ -13,6 +13,8 @@ export interface ContractionOptions {
   witnessSettleLimit?: number;
   /** The same limit while estimating a node's priority, where an estimate is enough. */
   estimateSettleLimit?: number;
+  /** Neighbours of a contracted node with at most this many arcs have their priority estimated again at once. */
+  exactUpdateDegree?: number;
 }
 
 /** The hierarchy, nodes numbered by rank (0 least important), arcs only towards higher ranks. */
@@ -133,8 +135,9 @@ class ArcLists {
 
 /** Contracts the graph; a pure function of the graph and the options (no randomness). */
 export function contract(graph: FastestGraph, options: ContractionOptions = {}): ContractionHierarchy {
-  const witnessLimit = options.witnessSettleLimit ?? 500;
-  const estimateLimit = options.estimateSettleLimit ?? 100;
+  const witnessLimit = options.witnessSettleLimit ?? 100;
+  const estimateLimit = options.estimateSettleLimit ?? 30;
+  const exactUpdateDegree = options.exactUpdateDegree ?? 8;
   const n = graph.nodeCount;
   const outDegree = new Int32Array(n);
   const inDegree = new Int32Array(n);
@@ -163,8 +166,15 @@ export function contract(graph: FastestGraph, options: ContractionOptions = {}):
   let version = 0;
   const heap = new MinHeap(256);
 
-  /** Dijkstra from `source` avoiding `avoid` and contracted nodes, up to `maxMinutes` or `limit` settled nodes. */
-  const witnessSearch = (source: number, avoid: number, maxMinutes: number, limit: number) => {
+  // The out-neighbours a witness search looks for are marked, so that it stops once it has settled them all.
+  const targetMark = new Uint32Array(n);
+  let targetRound = 0;
+
+  /**
+   * Dijkstra from `source` avoiding `avoid` and contracted nodes, until `targets` marked nodes are settled, past
+   * `maxMinutes`, or after `limit` settled nodes.
+   */
+  const witnessSearch = (source: number, avoid: number, maxMinutes: number, limit: number, targets: number) => {
     version += 1;
     heap.clear();
     dist[source] = 0;
@@ -176,6 +186,7 @@ export function contract(graph: FastestGraph, options: ContractionOptions = {}):
       const x = heap.pop();
       if (d > dist[x]!) continue;
       if (d > maxMinutes || ++settled > limit) break;
+      if (targetMark[x] === targetRound && --targets === 0) break;
       const start = out.start[x]!;
       const end = start + out.length[x]!;
       for (let i = start; i < end; i++) {
@@ -203,11 +214,17 @@ export function contract(graph: FastestGraph, options: ContractionOptions = {}):
       const u = into.node[i]!;
       const toV = into.minutes[i]!;
       let maxMinutes = -1;
+      let targets = 0;
+      targetRound += 1;
       for (let j = outStart; j < outEnd; j++) {
-        if (out.node[j] !== u) maxMinutes = Math.max(maxMinutes, toV + out.minutes[j]!);
+        const w = out.node[j]!;
+        if (w === u) continue;
+        maxMinutes = Math.max(maxMinutes, toV + out.minutes[j]!);
+        targetMark[w] = targetRound;
+        targets += 1;
       }
-      if (maxMinutes < 0) continue;
-      witnessSearch(u, v, maxMinutes, apply ? witnessLimit : estimateLimit);
+      if (targets === 0) continue;
+      witnessSearch(u, v, maxMinutes, apply ? witnessLimit : estimateLimit, targets);
       for (let j = outStart; j < outEnd; j++) {
         const w = out.node[j]!;
         if (w === u) continue;
@@ -271,7 +288,9 @@ export function contract(graph: FastestGraph, options: ContractionOptions = {}):
     for (const w of neighbours) {
       if (contracted[w]) continue;
       deletedNeighbours[w]! += 1;
-      const updated = priorityOf(w);
+      // Neighbours of few arcs are estimated again at once; for those of many (the dense core, where estimates
+      // cost most) only their deleted-neighbour term grows, and the lazy update catches the rest.
+      const updated = out.length[w]! + into.length[w]! <= exactUpdateDegree ? priorityOf(w) : priority[w]! + 1;
       if (updated !== priority[w]) {
         priority[w] = updated;
         queue.push(w, updated);
@@ -353,6 +372,8 @@ export class ContractionEngine implements FastestPathEngine {
   private readonly forward: SearchSide;
   private readonly backward: SearchSide;
   private version = 0;
+  /** Nodes the last query settled, both sides together: the size of its search space. */
+  settled = 0;
 
   constructor(readonly hierarchy: ContractionHierarchy) {
     this.forward = new SearchSide(hierarchy.nodeCount);
@@ -381,6 +402,7 @@ export class ContractionEngine implements FastestPathEngine {
     start(bw, t, version);
     let best = s === t ? 0 : Number.POSITIVE_INFINITY;
     let meet = s === t ? s : -1;
+    let settled = 0;
     let fwDone = false;
     let bwDone = false;
     const { upFirst, upHead, upMinutes, downFirst, downTail, downMinutes } = ch;
@@ -404,6 +426,7 @@ export class ContractionEngine implements FastestPathEngine {
       const d = heap.peekPriority();
       const v = heap.pop();
       if (d > dist[v]!) continue;
+      settled += 1;
       if (other.seen[v] === version) {
         const total = d + other.dist[v]!;
         if (total < best) {
@@ -433,6 +456,7 @@ export class ContractionEngine implements FastestPathEngine {
         }
       }
     }
+    this.settled = settled;
     if (meet < 0) return null;
     return { minutes: best, path: this.unpack(meet) };
   }
