@@ -159,6 +159,13 @@ describe('border crossings', () => {
     }
   });
 
+  it('clear customs at both ends of every link that crosses a border, seaports included', () => {
+    for (const link of links.filter(crossesBorder)) {
+      expect(node(link.from).customs, `${link.id} at ${link.from}`).not.toBeNull();
+      expect(node(link.to).customs, `${link.id} at ${link.to}`).not.toBeNull();
+    }
+  });
+
   const pairs: [string, string, Mode][] = [
     ['CN-ALASHANKOU', 'KZ-DOSTYK', 'rail'],
     ['CN-KHORGOS', 'KZ-ALTYNKOL', 'rail'],
