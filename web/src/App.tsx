@@ -11,6 +11,7 @@ import { OrganisationPage } from './pages/org/OrganisationPage.tsx';
 
 // The trade page brings ECharts and its own world map; load it only when visited.
 const TradePage = lazy(() => import('./pages/trade/TradePage.tsx'));
+const LogisticsPage = lazy(() => import('./pages/logistics/LogisticsPage.tsx'));
 
 export function App() {
   return (
@@ -25,6 +26,14 @@ export function App() {
               element={
                 <Suspense fallback={<Loading />}>
                   <TradePage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="logistics"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <LogisticsPage />
                 </Suspense>
               }
             />

@@ -64,6 +64,7 @@ export function Header() {
           </NavLink>
           <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
           <NavLink to="/trade">{t('nav.trade')}</NavLink>
+          <NavLink to="/logistics">{t('nav.logistics')}</NavLink>
           <a href="/api/docs">{t('nav.apiDocs')}</a>
         </nav>
         <div className="header-tools">

@@ -1,0 +1,115 @@
+import type { LinkStatus, Mode, NodeKind } from '../../../src/modules/logistics/engine/types.ts';
+import type { presentCorridors } from '../../../src/modules/logistics/network-api.ts';
+import type { networkGeoJson } from '../../../src/modules/logistics/network-geojson.ts';
+import { api, withQuery } from './client.ts';
+import { everyOf } from './types.ts';
+
+export type { LinkStatus, Mode, NodeKind };
+
+export const MODES = everyOf<Mode>()(['rail', 'road', 'sea', 'inland_water']);
+export const LINK_STATUSES = everyOf<LinkStatus>()(['open', 'under_construction', 'closed']);
+export const NODE_KINDS = everyOf<NodeKind>()(['city', 'rail_terminal', 'dry_port', 'multimodal_hub', 'border_crossing', 'seaport']);
+export const CONTAINER_SIZES = [20, 40] as const;
+export type ContainerSize = (typeof CONTAINER_SIZES)[number];
+
+type Collection = ReturnType<typeof networkGeoJson>;
+type NodeFeatureOf<F> = F extends { properties: { type: 'node' } } ? F : never;
+type LinkFeatureOf<F> = F extends { properties: { type: 'link' } } ? F : never;
+
+/** A node as the network endpoint sends it: the GeoJSON feature, with its name in the request's language beside its names. */
+export type NodeFeature = NodeFeatureOf<Collection['features'][number]> & { properties: { name: string } };
+export type LinkFeature = LinkFeatureOf<Collection['features'][number]>;
+export type Corridor = ReturnType<typeof presentCorridors>[number];
+
+export interface Network extends Omit<Collection, 'features' | 'corridors'> {
+  features: (NodeFeature | LinkFeature)[];
+  corridors: Corridor[];
+}
+
+export const isNodeFeature = (feature: NodeFeature | LinkFeature): feature is NodeFeature => feature.properties.type === 'node';
+export const isLinkFeature = (feature: NodeFeature | LinkFeature): feature is LinkFeature => feature.properties.type === 'link';
+
+export const networkPath = (query: { mode?: Mode; status?: LinkStatus } = {}) => withQuery('/api/logistics/network', query);
+
+/**
+ * The planner's question. Its schema sits in the server's route module, which also brings the route's request
+ * typing with it, so the body is written out here as the schema states it.
+ */
+export interface RouteRequest {
+  /** A node id, a UN/LOCODE, or coordinates snapped to the nearest node. */
+  from: string | { lat: number; lon: number };
+  to: string | { lat: number; lon: number };
+  containers: { size: ContainerSize; count: number }[];
+  /** Earliest departure as an ISO date-time; now when absent. */
+  departAfter?: string;
+  cargoTonnes?: number;
+  modes?: Mode[];
+  /** ISO 3166 alpha-3 codes. */
+  avoidCountries?: string[];
+  avoidNodes?: string[];
+  maxBorderCrossings?: number;
+  maxTransshipments?: number;
+  allowUnderConstruction?: boolean;
+}
+
+export const ROUTE_MARKS = ['fastest', 'cheapest', 'greenest', 'fewest_transshipments'] as const;
+export type RouteMark = (typeof ROUTE_MARKS)[number];
+
+/** Where time or money goes along a route. */
+export interface Amounts {
+  moving: number;
+  waiting: number;
+  transshipment: number;
+  customs: number;
+  gaugeChange: number;
+}
+
+export interface Stop {
+  id: string;
+  name: string;
+  country: string;
+}
+
+export interface RouteLeg {
+  from: Stop;
+  to: Stop;
+  mode: Mode;
+  gauge: number | null;
+  links: string[];
+  departureId: string | null;
+  serviceName: string | null;
+  departAt: string;
+  arriveAt: string;
+  distanceKm: number;
+  usd: number;
+  co2Kg: number;
+  handlingBeforeHours: { transshipment: number; customs: number; gaugeChange: number };
+  /** [lon, lat] points of the leg in travel order. */
+  geometry: [number, number][];
+}
+
+export interface PlannedRoute {
+  departAt: string;
+  arriveAt: string;
+  hours: number;
+  usd: number;
+  co2Kg: number;
+  transshipments: number;
+  borderCrossings: number;
+  gaugeChanges: number;
+  distanceKm: number;
+  marks: RouteMark[];
+  breakdown: { hours: Amounts; usd: Amounts; co2Kg: { moving: number; transshipment: number } };
+  legs: RouteLeg[];
+}
+
+/** The server declares the planner's answer inside its route, not among its schemas, so it is written out here. */
+export interface RouteAnswer {
+  from: Stop;
+  to: Stop;
+  /** The Pareto-optimal routes over time, cost, CO2 and transshipments, by arrival. */
+  routes: PlannedRoute[];
+  noRoute?: { cutBy: string[]; message: string };
+}
+
+export const planRoutes = (request: RouteRequest) => api.post<RouteAnswer>('/api/logistics/routes', request);

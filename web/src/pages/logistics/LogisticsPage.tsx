@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { isLinkFeature, isNodeFeature, networkPath, planRoutes, type Network, type RouteAnswer, type RouteRequest } from '../../api/logistics.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { useLocale } from '../../i18n/useLocale.ts';
+import { useCountries } from '../trade/useCountries.ts';
+import { CorridorList } from './CorridorList.tsx';
+import { NetworkLegend } from './NetworkLegend.tsx';
+import { NetworkMap } from './NetworkMap.tsx';
+import { PlannerForm } from './PlannerForm.tsx';
+import { RouteResults } from './RouteResults.tsx';
+import './logistics.css';
+
+/** The network in the interface language: names of places and corridors come from the server in the request's language. */
+function useNetwork() {
+  const locale = useLocale();
+  const [network, setNetwork] = useState<Network>();
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    setError(null);
+    api.get<Network>(networkPath(), controller.signal).then(setNetwork, (reason: unknown) => {
+      if (!controller.signal.aborted) setError(reason);
+    });
+    return () => controller.abort();
+  }, [locale]);
+  return { network, error };
+}
+
+/** The planner's answer to the last question asked, asked again when the language changes so names and messages follow it. */
+function usePlan() {
+  const locale = useLocale();
+  const [request, setRequest] = useState<RouteRequest | null>(null);
+  const [answer, setAnswer] = useState<RouteAnswer | null>(null);
+  const [chosen, setChosen] = useState(0);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (request === null) return;
+    let current = true;
+    setPending(true);
+    setError(null);
+    planRoutes(request)
+      .then((result) => {
+        if (!current) return;
+        setAnswer(result);
+        setChosen((index) => (index < result.routes.length ? index : 0));
+      })
+      .catch((reason: unknown) => {
+        if (!current) return;
+        setAnswer(null);
+        setError(reason);
+      })
+      .finally(() => {
+        if (current) setPending(false);
+      });
+    return () => {
+      current = false;
+    };
+  }, [request, locale]);
+
+  const plan = useCallback((next: RouteRequest) => {
+    setChosen(0);
+    setRequest(next);
+  }, []);
+  return { plan, answer, chosen, setChosen, pending, error };
+}
+
+/** Logistics across the SCO region: the network on a map with its corridors, and a route planner for containers. */
+export default function LogisticsPage() {
+  const { t } = useTranslation();
+  const { network, error: networkError } = useNetwork();
+  const { plan, answer, chosen, setChosen, pending, error } = usePlan();
+  const countries = useCountries(undefined);
+  const [pointed, setPointed] = useState<string | null>(null);
+  const [pinned, setPinned] = useState<string | null>(null);
+  const resultsId = useId();
+  const mapId = useId();
+  useDocumentTitle(t('logistics.title'));
+
+  const nodes = useMemo(() => network?.features.filter(isNodeFeature) ?? [], [network]);
+  const links = useMemo(() => network?.features.filter(isLinkFeature) ?? [], [network]);
+  const corridors = useMemo(() => network?.corridors ?? [], [network]);
+  const active = pointed ?? pinned;
+  const highlighted = useMemo(() => new Set(corridors.find((c) => c.id === active)?.links ?? []), [corridors, active]);
+  const route = answer?.routes[chosen] ?? null;
+
+  const mapLabel = [
+    t('logistics.map.label', { nodes: nodes.length, links: links.length }),
+    route && answer ? t('logistics.map.routeLabel', { from: answer.from.name, to: answer.to.name, legs: route.legs.length }) : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t('logistics.title')}</h1>
+        <p className="lead">{t('logistics.intro')}</p>
+      </div>
+
+      <section className="panel">
+        <PlannerForm nodes={nodes} countries={countries} pending={pending} onPlan={plan} />
+        <ErrorMessage error={error} />
+      </section>
+
+      {(pending || answer) && (
+        <section className="panel" aria-labelledby={resultsId} data-testid="logistics-results" aria-busy={pending}>
+          <h2 id={resultsId}>{t('logistics.results.heading')}</h2>
+          {pending && !answer && <Loading />}
+          {answer && <RouteResults answer={answer} chosen={chosen} onChoose={setChosen} />}
+        </section>
+      )}
+
+      <section className="panel" aria-labelledby={mapId}>
+        <h2 id={mapId}>{t('logistics.map.heading')}</h2>
+        <ErrorMessage error={networkError} />
+        {!network && !networkError && <Loading />}
+        <div className="network-layout">
+          <div className="network-main">
+            <div className="map-frame">
+              <NetworkMap nodes={nodes} links={links} highlighted={highlighted} route={route} label={mapLabel} />
+            </div>
+            <p className="note">{t('logistics.map.note')}</p>
+            <NetworkLegend showRoute={route !== null} />
+          </div>
+          <CorridorList corridors={corridors} active={active} pinned={pinned} onPoint={setPointed} onPin={setPinned} />
+        </div>
+      </section>
+    </>
+  );
+}
