@@ -36,7 +36,8 @@ interface Walk {
   moves: Move[];
 }
 
-function allWalks(graph: CompiledNetwork, index: DepartureIndex, context: QueryContext): Walk[] {
+/** Every walk to the destination; only the first when `any` (enough to tell whether a route exists). */
+function allWalks(graph: CompiledNetwork, index: DepartureIndex, context: QueryContext, any = false): Walk[] {
   const walks: Walk[] = [];
   const visited = new Set<number>();
   const moves: Move[] = [];
@@ -45,13 +46,33 @@ function allWalks(graph: CompiledNetwork, index: DepartureIndex, context: QueryC
     const arrays = transfer === GAUGE_CHANGE ? graph.gaugeChange : graph.transshipment;
     return { minutes: arrays.minutes[node]!, usd: handlingUsd(arrays, node, context) };
   };
+  // Nodes from which no usable link or departure hop leads to the destination are not worth walking to.
+  const hops: [number, number][] = [];
+  for (let arc = 0; arc < graph.arcCount; arc++) if (arcUnscheduled(graph, context, arc)) hops.push([graph.arcTail[arc]!, graph.arcHead[arc]!]);
+  for (let at = 0; at < index.stopArc.length; at++) {
+    const arc = index.stopArc[at]!;
+    if (arc >= 0 && arcOpen(graph, context, arc)) hops.push([graph.arcTail[arc]!, graph.arcHead[arc]!]);
+  }
+  const leads = new Set([context.target]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [tail, head] of hops) {
+      if (leads.has(head) && !leads.has(tail)) {
+        leads.add(tail);
+        grew = true;
+      }
+    }
+  }
   const visit = (node: number, state: number, time: number, cost: number, co2: number, transfers: number, borders: number): void => {
+    if (any && walks.length > 0) return;
+    // Every criterion only grows along a walk: one matched by a walk found already cannot lead anywhere better.
+    if (walks.some((walk) => walk.time <= time && walk.cost <= cost && walk.co2 <= co2 && walk.transfers <= transfers)) return;
     if (node === context.target) {
       walks.push({ time, cost, co2, transfers, moves: [...moves] });
       return;
     }
     const key = node * STATE_COUNT + state;
-    if (visited.has(key)) return;
+    if (visited.has(key) || !leads.has(node)) return;
     visited.add(key);
     for (let arc = graph.arcStart[node]!; arc < graph.arcStart[node + 1]!; arc++) {
       if (!arcUnscheduled(graph, context, arc)) continue;
@@ -141,7 +162,7 @@ export function createBruteForcePlanner(network: Network, departures: readonly D
       const best = paretoWalks(allWalks(graph, index, context));
       if (best.length > 0) return { found: true, routes: markRoutes(best.map((walk) => buildRoute(graph, index, context, walk.moves))) };
       const short = Array.from(index.teuLeft).some((teu) => teu < context.teu);
-      return { found: false, cutBy: cuttingConstraints(graph, query, short, (lifted) => allWalks(graph, index, lifted).length > 0) };
+      return { found: false, cutBy: cuttingConstraints(graph, query, short, (lifted) => allWalks(graph, index, lifted, true).length > 0) };
     },
   };
 }

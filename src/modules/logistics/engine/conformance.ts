@@ -225,6 +225,26 @@ export function describePlannerConformance(name: string, factory: PlannerFactory
       expect(bounded.map((route) => route.legs[0]!.links)).toEqual([['AD']]);
     });
 
+    it('keeps a slower way with fewer border crossings where the limit needs it further on', () => {
+      const free = handling(0, 0, 0);
+      const planner = factory(
+        network(
+          [node('A', 'CHN'), node('K', 'KAZ', { customs: free }), node('X', 'CHN', { customs: free }), node('Y', 'CHN'), node('T', 'KAZ', { customs: free })],
+          [
+            link('AK', 'A', 'K', 'road', 10, 10, 10),
+            link('KX', 'K', 'X', 'road', 10, 10, 10),
+            link('AY', 'A', 'Y', 'road', 250, 500, 500),
+            link('YX', 'Y', 'X', 'road', 250, 500, 500),
+            link('XT', 'X', 'T', 'road', 100, 100, 100),
+          ],
+        ),
+        [],
+      );
+      expect(routesOf(planner.plan(query('A', 'T'))).map((route) => route.borderCrossings)).toEqual([3]);
+      const bounded = routesOf(planner.plan(query('A', 'T', { maxBorderCrossings: 2 })));
+      expect(bounded.map((route) => [route.borderCrossings, route.minutes, route.legs[0]!.links])).toEqual([[1, 1100, ['AY', 'YX', 'XT']]]);
+    });
+
     describe('avoided countries and nodes', () => {
       const planner = factory(
         network(
