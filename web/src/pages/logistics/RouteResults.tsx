@@ -50,7 +50,6 @@ function RouteTable({ routes, chosen, onChoose, caption }: { routes: readonly Pl
             <th scope="col" className="numeric">
               {t('logistics.results.gaugeChanges')}
             </th>
-            <th scope="col">{t('logistics.results.marks')}</th>
           </tr>
         </thead>
         <tbody>
@@ -61,6 +60,7 @@ function RouteTable({ routes, chosen, onChoose, caption }: { routes: readonly Pl
                   <input type="radio" name={name} checked={index === chosen} onChange={() => onChoose(index)} data-testid="logistics-choose-route" />
                   {t('logistics.results.route', { n: index + 1 })}
                 </label>
+                <Marks route={route} />
               </th>
               <td className="time" title={text.time(route.departAt)}>
                 {text.shortTime(route.departAt)}
@@ -76,9 +76,6 @@ function RouteTable({ routes, chosen, onChoose, caption }: { routes: readonly Pl
               <td className="numeric">{route.transshipments}</td>
               <td className="numeric">{route.borderCrossings}</td>
               <td className="numeric">{route.gaugeChanges}</td>
-              <td>
-                <Marks route={route} />
-              </td>
             </tr>
           ))}
         </tbody>
