@@ -1,0 +1,111 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWebIfStale, chromiumPath, launchBrowser, startServer, type TestServer } from './server.ts';
+
+describe.skipIf(!chromiumPath)('logistics page end to end', () => {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  let base = '';
+
+  beforeAll(async () => {
+    await buildWebIfStale();
+    server = await startServer();
+    base = server.base;
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function logisticsPage(): Promise<{ page: Page; pageErrors: string[] }> {
+    const context = await browser!.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+    await page.goto(`${base}/logistics`);
+    // The reference network, loaded into the fresh database at start, is on the map before anything is planned.
+    const map = page.getByTestId('logistics-map');
+    await expect.poll(async () => Number(await map.getAttribute('data-links')), { timeout: 30_000 }).toBeGreaterThan(100);
+    expect(await map.getAttribute('data-route-legs')).toBe('0');
+    return { page, pageErrors };
+  }
+
+  /** Picks a place by typing in the picker's search box, as a reader would. */
+  async function pick(page: Page, which: 'from' | 'to', search: string, id: string): Promise<void> {
+    await page.getByTestId(`logistics-${which}-search`).fill(search);
+    await expect.poll(() => page.getByTestId(`logistics-${which}`).inputValue()).toBe(id);
+  }
+
+  it('plans a route from Chongqing to Duisburg, lists its legs, draws it on the map and follows the language', { timeout: 120_000 }, async () => {
+    const { page, pageErrors } = await logisticsPage();
+    const navLink = page.getByRole('navigation').getByRole('link', { name: 'Logistics', exact: true });
+    await expect.poll(() => navLink.getAttribute('aria-current')).toBe('page');
+    await page.getByRole('heading', { level: 1, name: 'Logistics' }).waitFor();
+
+    await pick(page, 'from', 'Chongqing', 'CN-CHONGQING');
+    // Duisburg by its UN/LOCODE.
+    await pick(page, 'to', 'DEDUI', 'DE-DUISBURG');
+    await page.getByTestId('logistics-plan').click();
+
+    const rows = page.getByTestId('logistics-routes').locator('tbody tr');
+    await rows.first().waitFor({ timeout: 60_000 });
+    const routeCount = await rows.count();
+    expect(routeCount).toBeGreaterThanOrEqual(1);
+    const firstRow = (await rows.first().textContent()) ?? '';
+    expect(firstRow).toMatch(/\$[\d,]+/);
+    expect(firstRow).toMatch(/\d[\d,]* kg/);
+    // The best route on each criterion carries its mark as a badge.
+    for (const mark of ['fastest', 'cheapest', 'greenest']) expect(await page.locator(`[data-testid="logistics-routes"] [data-mark="${mark}"]`).count()).toBeGreaterThanOrEqual(1);
+
+    // The New Eurasian Land Bridge: out of China at Alashankou or Khorgos, into the EU at Brest–Małaszewicze.
+    const legs = page.getByTestId('logistics-legs').locator('li');
+    const legCount = await legs.count();
+    expect(legCount).toBeGreaterThanOrEqual(2);
+    const legText = (await page.getByTestId('logistics-legs').textContent()) ?? '';
+    expect(legText).toMatch(/Chongqing →/);
+    expect(legText).toMatch(/→ Duisburg/);
+    expect(legText).toMatch(/Alashankou|Khorgos/);
+    expect(legText).toMatch(/Brest|Małaszewicze/);
+
+    // The map's own option, read back from ECharts once drawn, holds one line per leg of the chosen route.
+    const map = page.getByTestId('logistics-map');
+    await expect.poll(() => map.getAttribute('data-route-legs')).toBe(String(legCount));
+    expect(await map.getAttribute('aria-label')).toContain('from Chongqing to Duisburg');
+
+    // Choosing another route redraws the map with that route's legs.
+    if (routeCount > 1) {
+      await page.getByTestId('logistics-choose-route').nth(routeCount - 1).check();
+      const otherLegs = await legs.count();
+      await expect.poll(() => map.getAttribute('data-route-legs')).toBe(String(otherLegs));
+      expect(await rows.nth(routeCount - 1).getAttribute('aria-selected')).toBe('true');
+    }
+    // The chart has one point per route.
+    await page.locator('[data-testid="logistics-route-chart"] svg').first().waitFor({ state: 'attached' });
+
+    // In Russian the page, and the places of the route asked again, speak Russian.
+    await page.getByTestId('language-switcher').selectOption('ru');
+    await page.getByRole('heading', { level: 1, name: 'Логистика' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Логистика', exact: true }).waitFor();
+    await expect.poll(async () => (await page.getByTestId('logistics-legs').textContent()) ?? '', { timeout: 30_000 }).toMatch(/Чунцин →[\s\S]*→ Дуйсбург/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("shows the server's reason when the constraints leave no route", { timeout: 60_000 }, async () => {
+    const { page, pageErrors } = await logisticsPage();
+    await pick(page, 'from', 'Chongqing', 'CN-CHONGQING');
+    await pick(page, 'to', 'Duisburg', 'DE-DUISBURG');
+    await page.getByLabel('Most border crossings').fill('0');
+    await page.getByTestId('logistics-plan').click();
+
+    const noRoute = page.getByTestId('logistics-no-route');
+    await noRoute.waitFor({ timeout: 60_000 });
+    expect(await noRoute.textContent()).toMatch(/^No route under these constraints\. .*the limit on border crossings/);
+    expect(await page.getByTestId('logistics-routes').count()).toBe(0);
+    expect(await page.getByTestId('logistics-map').getAttribute('data-route-legs')).toBe('0');
+    expect(pageErrors).toEqual([]);
+  });
+});
