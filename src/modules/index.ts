@@ -1,6 +1,8 @@
 import type { Database, Queryable } from '../db/database.ts';
 import type { App } from '../http/app-types.ts';
 import { accountRoutes } from './accounts/routes.ts';
+import { loadLogisticsReference } from './logistics/reference-load.ts';
+import { logisticsRoutes } from './logistics/routes.ts';
 import { orgRoutes } from './org/routes.ts';
 import { loadOrgReference } from './org/reference/load.ts';
 import { tradeRoutes } from './trade/routes.ts';
@@ -17,4 +19,5 @@ export const modules: readonly PlatformModule[] = [
   { name: 'accounts', prefix: '/api/auth', routes: accountRoutes },
   { name: 'org', prefix: '/api/org', routes: orgRoutes, loadReference: loadOrgReference },
   { name: 'trade', prefix: '/api/trade', routes: tradeRoutes },
+  { name: 'logistics', prefix: '/api/logistics', routes: logisticsRoutes, loadReference: loadLogisticsReference },
 ];

@@ -1,0 +1,233 @@
+import { Type, type Static } from 'typebox';
+import type { Database } from '../../db/database.ts';
+import { toTraditional } from '../../i18n/chinese.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import type { App } from '../../http/app-types.ts';
+import { errorResponses, Iso3, literalUnion } from '../../http/schemas.ts';
+import { createPlanner, type RoutePlanner } from './engine/planner.ts';
+import { MODES, type CuttingConstraint, type PlannedRoute, type RouteQuery } from './engine/types.ts';
+import { localName } from './network-api.ts';
+import { resolvePlace } from './places.ts';
+import { plannerNetwork, type NetworkRecords } from './records.ts';
+import { loadNetwork, networkVersion } from './store.ts';
+
+const Place = Type.Union(
+  [
+    Type.String({ minLength: 1, maxLength: 64, description: 'A node id (CN-ALASHANKOU) or a UN/LOCODE (CNALK)' }),
+    Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }) }, { additionalProperties: false }),
+  ],
+  { description: 'A node id, a UN/LOCODE, or coordinates snapped to the nearest node within 500 km' },
+);
+
+export const RouteRequest = Type.Object(
+  {
+    from: Place,
+    to: Place,
+    containers: Type.Array(Type.Object({ size: Type.Union([Type.Literal(20), Type.Literal(40)]), count: Type.Integer({ minimum: 1, maximum: 1000 }) }, { additionalProperties: false }), {
+      minItems: 1,
+      maxItems: 4,
+    }),
+    departAfter: Type.Optional(Type.String({ format: 'date-time', description: 'Earliest departure; now when absent' })),
+    cargoTonnes: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100_000, description: 'Gross weight, for CO2; 10 t per 20′ and 20 t per 40′ when absent' })),
+    modes: Type.Optional(Type.Array(literalUnion(MODES), { minItems: 1, uniqueItems: true })),
+    avoidCountries: Type.Optional(Type.Array(Iso3, { maxItems: 50 })),
+    avoidNodes: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
+    maxBorderCrossings: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
+    maxTransshipments: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
+    allowUnderConstruction: Type.Optional(Type.Boolean({ description: 'Also use links still under construction (closed links never)' })),
+  },
+  { additionalProperties: false },
+);
+export type RouteRequest = Static<typeof RouteRequest>;
+
+const Amounts = Type.Object({ moving: Type.Number(), waiting: Type.Number(), transshipment: Type.Number(), customs: Type.Number(), gaugeChange: Type.Number() });
+const Stop = Type.Object({ id: Type.String(), name: Type.String(), country: Type.String() });
+
+const RouteSchema = Type.Object({
+  departAt: Type.String({ format: 'date-time' }),
+  arriveAt: Type.String({ format: 'date-time' }),
+  hours: Type.Number(),
+  usd: Type.Number(),
+  co2Kg: Type.Number(),
+  transshipments: Type.Integer(),
+  borderCrossings: Type.Integer(),
+  gaugeChanges: Type.Integer(),
+  distanceKm: Type.Number(),
+  marks: Type.Array(literalUnion(['fastest', 'cheapest', 'greenest', 'fewest_transshipments'] as const)),
+  breakdown: Type.Object({ hours: Amounts, usd: Amounts, co2Kg: Type.Object({ moving: Type.Number(), transshipment: Type.Number() }) }),
+  legs: Type.Array(
+    Type.Object({
+      from: Stop,
+      to: Stop,
+      mode: literalUnion(MODES),
+      gauge: Type.Union([Type.Number(), Type.Null()]),
+      links: Type.Array(Type.String()),
+      departureId: Type.Union([Type.String(), Type.Null()]),
+      serviceName: Type.Union([Type.String(), Type.Null()]),
+      departAt: Type.String({ format: 'date-time' }),
+      arriveAt: Type.String({ format: 'date-time' }),
+      distanceKm: Type.Number(),
+      usd: Type.Number(),
+      co2Kg: Type.Number(),
+      handlingBeforeHours: Type.Object({ transshipment: Type.Number(), customs: Type.Number(), gaugeChange: Type.Number() }),
+      geometry: Type.Array(Type.Tuple([Type.Number(), Type.Number()]), { description: '[lon, lat] points of the leg' }),
+    }),
+  ),
+});
+
+const RouteResponse = Type.Object({
+  from: Stop,
+  to: Stop,
+  routes: Type.Array(RouteSchema, { description: 'The Pareto-optimal routes over time, cost, CO2 and transshipments, by arrival' }),
+  noRoute: Type.Optional(
+    Type.Object({
+      cutBy: Type.Array(Type.String(), { description: 'Each constraint that, lifted alone, would let a route through; empty when the places are not connected at all' }),
+      message: Type.String(),
+    }),
+  ),
+});
+
+const CUT_MESSAGES: Record<CuttingConstraint | 'none', Record<'en' | 'ru' | 'zh-Hans', string>> = {
+  modes: { en: 'the modes allowed', ru: 'разрешённые виды транспорта', 'zh-Hans': '所允许的运输方式' },
+  avoidCountries: { en: 'the countries to avoid', ru: 'страны, которые нужно обойти', 'zh-Hans': '需避开的国家' },
+  avoidNodes: { en: 'the places to avoid', ru: 'пункты, которые нужно обойти', 'zh-Hans': '需避开的地点' },
+  maxBorderCrossings: { en: 'the limit on border crossings', ru: 'ограничение числа пересечений границ', 'zh-Hans': '过境次数上限' },
+  maxTransshipments: { en: 'the limit on transshipments', ru: 'ограничение числа перевалок', 'zh-Hans': '换装次数上限' },
+  allowUnderConstruction: { en: 'links still under construction', ru: 'участки, которые ещё строятся', 'zh-Hans': '尚在建设中的线路' },
+  capacity: { en: 'the free capacity of the scheduled departures', ru: 'свободная вместимость рейсов по расписанию', 'zh-Hans': '定期班次的剩余舱位' },
+  none: { en: '', ru: '', 'zh-Hans': '' },
+};
+
+function noRouteMessage(cutBy: readonly CuttingConstraint[], locale: Locale): string {
+  const language = locale === 'zh-Hant' ? 'zh-Hans' : locale;
+  const reasons = cutBy.map((c) => CUT_MESSAGES[c][language]);
+  const text =
+    cutBy.length === 0
+      ? { en: 'No route: the network does not connect these places.', ru: 'Маршрута нет: сеть не соединяет эти пункты.', 'zh-Hans': '无可行路线：网络未连通这两个地点。' }[language]
+      : {
+          en: `No route under these constraints. Lifting one of these would give one: ${reasons.join('; ')}.`,
+          ru: `При этих ограничениях маршрута нет. Он появится, если снять одно из них: ${reasons.join('; ')}.`,
+          'zh-Hans': `在这些限制下没有路线。取消以下任一项即可找到路线：${reasons.join('；')}。`,
+        }[language];
+  return locale === 'zh-Hant' ? toTraditional(text) : text;
+}
+
+interface Compiled {
+  version: number;
+  records: NetworkRecords;
+  planner: RoutePlanner;
+}
+
+/**
+ * The planner compiled from the network as stored, compiled again when the network's version moves (by an edit on
+ * any server instance). Scheduled departures join here once services exist; until then, links carry all traffic.
+ */
+function compiledPlanner(db: Database): () => Promise<Compiled> {
+  let current: Promise<Compiled> | undefined;
+  return async () => {
+    const version = await networkVersion(db);
+    const cached = current && (await current);
+    if (cached && cached.version === version) return cached;
+    current = loadNetwork(db).then((records) => ({ version, records, planner: createPlanner(plannerNetwork(records), []) }));
+    return current;
+  };
+}
+
+const minutesToIso = (minutes: number) => new Date(minutes * 60_000).toISOString();
+const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function presentRoute(route: PlannedRoute, records: NetworkRecords, locale: Locale) {
+  const nodes = new Map(records.nodes.map((n) => [n.id, n]));
+  const links = new Map(records.links.map((l) => [l.id, l]));
+  const stop = (id: string) => {
+    const node = nodes.get(id)!;
+    return { id, name: localName(node.names, locale), country: node.country };
+  };
+  const inHours = (b: PlannedRoute['breakdown']['minutes']) => ({ moving: hours(b.moving), waiting: hours(b.waiting), transshipment: hours(b.transshipment), customs: hours(b.customs), gaugeChange: hours(b.gaugeChange) });
+  const inUsd = (b: PlannedRoute['breakdown']['usd']) => ({ moving: round(b.moving), waiting: round(b.waiting), transshipment: round(b.transshipment), customs: round(b.customs), gaugeChange: round(b.gaugeChange) });
+  return {
+    departAt: minutesToIso(route.departAt),
+    arriveAt: minutesToIso(route.arriveAt),
+    hours: hours(route.minutes),
+    usd: round(route.usd),
+    co2Kg: round(route.co2Kg, 1),
+    transshipments: route.transshipments,
+    borderCrossings: route.borderCrossings,
+    gaugeChanges: route.gaugeChanges,
+    distanceKm: round(route.distanceKm, 0),
+    marks: [...route.marks],
+    breakdown: { hours: inHours(route.breakdown.minutes), usd: inUsd(route.breakdown.usd), co2Kg: { moving: round(route.breakdown.co2Kg.moving, 1), transshipment: round(route.breakdown.co2Kg.transshipment, 1) } },
+    legs: route.legs.map((leg) => ({
+      from: stop(leg.from),
+      to: stop(leg.to),
+      mode: leg.mode,
+      gauge: leg.gauge ?? null,
+      links: [...leg.links],
+      departureId: leg.departureId ?? null,
+      serviceName: leg.serviceName ?? null,
+      departAt: minutesToIso(leg.departAt),
+      arriveAt: minutesToIso(leg.arriveAt),
+      distanceKm: round(leg.distanceKm, 0),
+      usd: round(leg.usd),
+      co2Kg: round(leg.co2Kg, 1),
+      handlingBeforeHours: { transshipment: hours(leg.handlingBefore.transshipment), customs: hours(leg.handlingBefore.customs), gaugeChange: hours(leg.handlingBefore.gaugeChange) },
+      geometry: legGeometry(leg.links, leg.from, links),
+    })),
+  };
+}
+
+/** The leg's points in travel order: each link's geometry, reversed when the leg runs it from its `to` end. */
+function legGeometry(linkIds: readonly string[], start: string, links: Map<string, NetworkRecords['links'][number]>): [number, number][] {
+  const points: [number, number][] = [];
+  let at = start;
+  for (const id of linkIds) {
+    const link = links.get(id)!;
+    const forward = link.from === at;
+    const line = forward ? link.geometry : [...link.geometry].reverse();
+    points.push(...(points.length > 0 ? line.slice(1) : line));
+    at = forward ? link.to : link.from;
+  }
+  return points;
+}
+
+export function planningRoutes(db: Database) {
+  const planner = compiledPlanner(db);
+  return async (app: App) => {
+    app.post(
+      '/routes',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['logistics'],
+          summary: 'Plan routes for containers: the Pareto-optimal set over door-to-door time, cost, CO2 and transshipments',
+          body: RouteRequest,
+          response: { 200: RouteResponse, ...errorResponses(400) },
+        },
+      },
+      async (request) => {
+        const { records, planner: plan } = await planner();
+        const body = request.body;
+        const from = resolvePlace(records, body.from, body.modes);
+        const to = resolvePlace(records, body.to, body.modes);
+        const query: RouteQuery = {
+          from: from.id,
+          to: to.id,
+          containers: body.containers,
+          cargoTonnes: body.cargoTonnes,
+          departAfter: Math.floor((body.departAfter ? Date.parse(body.departAfter) : Date.now()) / 60_000),
+          modes: body.modes,
+          avoidCountries: body.avoidCountries?.map((c) => c.toUpperCase()),
+          avoidNodes: body.avoidNodes,
+          maxBorderCrossings: body.maxBorderCrossings,
+          maxTransshipments: body.maxTransshipments,
+          allowUnderConstruction: body.allowUnderConstruction,
+        };
+        const answer = plan.plan(query);
+        const stop = (node: typeof from) => ({ id: node.id, name: localName(node.names, request.locale), country: node.country });
+        if (!answer.found) return { from: stop(from), to: stop(to), routes: [], noRoute: { cutBy: [...answer.cutBy], message: noRouteMessage(answer.cutBy, request.locale) } };
+        return { from: stop(from), to: stop(to), routes: answer.routes.map((r) => presentRoute(r, records, request.locale)) };
+      },
+    );
+  };
+}

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, errorCode } from '../../../test/http.ts';
+import type { Database } from '../../db/database.ts';
+import { openSeededDatabase, testDatabaseKinds } from '../../db/testing.ts';
+import type { App } from '../../http/app-types.ts';
+import type { NetworkRecords } from './records.ts';
+import { loadNetwork } from './store.ts';
+
+/** Route planning over HTTP on the reference network the platform ships with (docs/network.md). */
+
+interface Stop {
+  id: string;
+  name: string;
+  country: string;
+}
+interface Route {
+  hours: number;
+  usd: number;
+  co2Kg: number;
+  transshipments: number;
+  borderCrossings: number;
+  gaugeChanges: number;
+  marks: string[];
+  breakdown: { hours: Record<string, number> };
+  legs: { from: Stop; to: Stop; mode: string; links: string[]; geometry: number[][] }[];
+}
+interface Answer {
+  from: Stop;
+  to: Stop;
+  routes: Route[];
+  noRoute?: { cutBy: string[]; message: string };
+}
+
+const DECEMBER = '2026-12-01T08:00:00Z';
+
+describe.each(testDatabaseKinds())('route planning on the reference network on $name', (kind) => {
+  let db: Database;
+  let app: App;
+  let network: NetworkRecords;
+
+  const plan = async (body: Record<string, unknown>, language = 'en') => {
+    const response = await app.inject({ method: 'POST', url: '/api/logistics/routes', headers: { 'accept-language': language }, payload: { containers: [{ size: 40, count: 2 }], departAfter: DECEMBER, ...body } });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<Answer>();
+  };
+  /** The nodes a route passes, in order, from its links. */
+  const nodesOf = (route: Route) => {
+    const links = new Map(network.links.map((l) => [l.id, l]));
+    const visited = [route.legs[0]!.from.id];
+    for (const leg of route.legs) {
+      for (const id of leg.links) {
+        const link = links.get(id)!;
+        visited.push(link.from === visited.at(-1) ? link.to : link.from);
+      }
+    }
+    return visited;
+  };
+  const statusOf = (linkId: string) => network.links.find((l) => l.id === linkId)!.status;
+  const countryOf = (nodeId: string) => network.nodes.find((n) => n.id === nodeId)!.country;
+
+  beforeAll(async () => {
+    db = await openSeededDatabase(kind);
+    app = await buildTestApp(db);
+    network = await loadNetwork(db);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it.each(['CN-CHONGQING', 'CN-XIAN'])('sends containers from %s to Duisburg by rail through Alashankou or Khorgos and Brest–Małaszewicze, changing gauge at both', async (origin) => {
+    const answer = await plan({ from: origin, to: 'DE-DUISBURG', modes: ['rail'] });
+    expect(answer.routes.length).toBeGreaterThan(0);
+    for (const route of answer.routes) {
+      const visited = nodesOf(route);
+      expect(visited.at(-1)).toBe('DE-DUISBURG');
+      expect(visited.some((n) => n === 'CN-ALASHANKOU' || n === 'CN-KHORGOS')).toBe(true);
+      expect(visited).toEqual(expect.arrayContaining(['BY-BREST', 'PL-MALASZEWICZE']));
+      expect(route.legs.every((leg) => leg.mode === 'rail')).toBe(true);
+      expect(route.gaugeChanges).toBe(2);
+      expect(route.breakdown.hours.gaugeChange).toBeGreaterThan(0);
+      expect(route.borderCrossings).toBeGreaterThanOrEqual(4);
+    }
+    expect(answer.routes.flatMap((r) => r.marks)).toEqual(expect.arrayContaining(['fastest', 'cheapest', 'greenest', 'fewest_transshipments']));
+  });
+
+  it('offers Qingdao to Tashkent by rail alone, and by rail and road', async () => {
+    const byRail = await plan({ from: 'CN-QINGDAO', to: 'UZ-TASHKENT', modes: ['rail'] });
+    expect(byRail.routes.length).toBeGreaterThan(0);
+    expect(byRail.routes.every((r) => r.legs.every((leg) => leg.mode === 'rail'))).toBe(true);
+    const mixed = await plan({ from: 'CN-QINGDAO', to: 'UZ-TASHKENT', modes: ['rail', 'road'] });
+    const railAndRoad = mixed.routes.filter((r) => new Set(r.legs.map((leg) => leg.mode)).size === 2);
+    expect(railAndRoad.length).toBeGreaterThan(0);
+    // The all-rail route stays among the options: nothing by road is both cheaper and greener here.
+    expect(mixed.routes.some((r) => r.legs.every((leg) => leg.mode === 'rail'))).toBe(true);
+  });
+
+  it('goes round Kazakhstan through another corridor when asked, or says the constraint cut every route', async () => {
+    const avoiding = await plan({ from: 'CN-CHONGQING', to: 'DE-DUISBURG', modes: ['rail'], avoidCountries: ['KAZ'] });
+    expect(avoiding.routes.length).toBeGreaterThan(0);
+    for (const route of avoiding.routes) expect(nodesOf(route).map(countryOf)).not.toContain('KAZ');
+    const none = await plan({ from: 'CN-CHONGQING', to: 'DE-DUISBURG', modes: ['rail'], avoidCountries: ['KAZ', 'RUS'] }, 'ru');
+    expect(none.routes).toEqual([]);
+    expect(none.noRoute!.cutBy).toContain('avoidCountries');
+    expect(none.noRoute!.message).toMatch(/^При этих ограничениях маршрута нет\..*страны, которые нужно обойти/);
+  });
+
+  it('never uses a link under construction unless the query allows it', async () => {
+    const closedToday = await plan({ from: 'CN-KASHGAR', to: 'KG-JALAL-ABAD', modes: ['rail'] });
+    expect(closedToday.routes).toEqual([]);
+    expect(closedToday.noRoute!.cutBy).toContain('allowUnderConstruction');
+    const allowed = await plan({ from: 'CN-KASHGAR', to: 'KG-JALAL-ABAD', modes: ['rail'], allowUnderConstruction: true });
+    expect(allowed.routes.length).toBeGreaterThan(0);
+    expect(allowed.routes[0]!.legs.flatMap((leg) => leg.links).some((id) => statusOf(id) === 'under_construction')).toBe(true);
+    for (const query of [{ from: 'CN-QINGDAO', to: 'UZ-TASHKENT' }, { from: 'CN-XIAN', to: 'DE-DUISBURG' }]) {
+      const answer = await plan(query);
+      expect(answer.routes.flatMap((r) => r.legs.flatMap((leg) => leg.links)).map(statusOf)).not.toContain('under_construction');
+    }
+  });
+
+  it('takes places as node ids, UN/LOCODEs or coordinates, names them in the asker’s language and draws each leg', async () => {
+    const chongqing = network.nodes.find((n) => n.id === 'CN-CHONGQING')!;
+    const answer = await plan({ from: { lat: chongqing.lat + 0.05, lon: chongqing.lon - 0.05 }, to: 'DE-DUISBURG', modes: ['rail'] }, 'zh-Hans');
+    expect(answer.from.id).toBe('CN-CHONGQING');
+    expect(answer.from.name).toBe(chongqing.names['zh-Hans']);
+    const leg = answer.routes[0]!.legs[0]!;
+    expect(leg.geometry[0]).toEqual([chongqing.lon, chongqing.lat]);
+    const withLocode = network.nodes.find((n) => n.locode !== null)!;
+    expect((await plan({ from: withLocode.locode!.toLowerCase(), to: 'DE-DUISBURG' })).from.id).toBe(withLocode.id);
+  });
+
+  it('refuses places it does not know and malformed requests with clear codes', async () => {
+    const unknown = await app.inject({ method: 'POST', url: '/api/logistics/routes', payload: { from: 'XX-NOWHERE', to: 'DE-DUISBURG', containers: [{ size: 20, count: 1 }] } });
+    expect(unknown.statusCode).toBe(400);
+    expect(errorCode(unknown)).toBe('UNKNOWN_PLACE');
+    const farAway = await app.inject({ method: 'POST', url: '/api/logistics/routes', payload: { from: { lat: -45, lon: -120 }, to: 'DE-DUISBURG', containers: [{ size: 20, count: 1 }] } });
+    expect(errorCode(farAway)).toBe('NO_NODE_NEAR');
+    const badSize = await app.inject({ method: 'POST', url: '/api/logistics/routes', payload: { from: 'CN-XIAN', to: 'DE-DUISBURG', containers: [{ size: 30, count: 1 }] } });
+    expect(errorCode(badSize)).toBe('VALIDATION_FAILED');
+  });
+});

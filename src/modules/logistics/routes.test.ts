@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, errorCode, loggedIn, type Client } from '../../../test/http.ts';
+import type { Database } from '../../db/database.ts';
+import { openSeededDatabase, testDatabaseKinds } from '../../db/testing.ts';
+import type { App } from '../../http/app-types.ts';
+import { readNetworkGeoJson } from './network-geojson.ts';
+import { replaceNetwork } from './store.ts';
+
+/** The network API over HTTP, on the small hand-written test network. */
+
+const FIXTURE = readNetworkGeoJson(readFileSync(new URL('./fixtures/small-network.geojson', import.meta.url), 'utf8'), 'small-network.geojson');
+
+const ALMATY = {
+  id: 'KZ-ALMATY',
+  names: { en: 'Almaty', ru: 'Алматы', 'zh-Hans': '阿拉木图' },
+  kind: 'rail_terminal',
+  country: 'kaz',
+  lat: 43.24,
+  lon: 76.95,
+  locode: 'kzala',
+  transshipment: { minutes: 120, usd20: 40, usd40: 60 },
+};
+const DOSTYK_ALMATY = { id: 'rail-dostyk-almaty', from: 'KZ-DOSTYK', to: 'KZ-ALMATY', mode: 'rail', gauge: 1520, distanceKm: 880, minutes: 1200, usd20: 500, usd40: 800, status: 'open' };
+
+function expectStatus<T>(response: LightMyRequestResponse, status: number): T {
+  expect(response.statusCode, response.body).toBe(status);
+  return (response.body === '' ? undefined : response.json()) as T;
+}
+
+describe.each(testDatabaseKinds())('logistics network API on $name', (kind) => {
+  let db: Database;
+  let app: App;
+  let admin: Client;
+  let member: Client;
+
+  beforeAll(async () => {
+    db = await openSeededDatabase(kind);
+    await db.transaction((tx) => replaceNetwork(tx, FIXTURE));
+    app = await buildTestApp(db);
+    admin = await loggedIn(app, db, 'admin');
+    member = await loggedIn(app, db, 'member');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('serves the network as GeoJSON, names in the asker’s language, filtered by mode or status', async () => {
+    const network = expectStatus<{ type: string; features: { properties: Record<string, unknown> }[]; corridors: { id: string; name: string; links: string[] }[] }>(
+      await app.inject({ method: 'GET', url: '/api/logistics/network', headers: { 'accept-language': 'zh-Hant' } }),
+      200,
+    );
+    expect(network.type).toBe('FeatureCollection');
+    const nodes = network.features.filter((f) => f.properties.type === 'node');
+    expect(nodes.map((n) => n.properties.name)).toEqual(['阿拉山口', '烏魯木齊', '多斯特克']);
+    expect(network.features.filter((f) => f.properties.type === 'link')).toHaveLength(2);
+    expect(network.corridors).toEqual([expect.objectContaining({ id: 'test-rail', name: '測試鐵路', links: ['rail-alashankou-dostyk', 'rail-urumqi-alashankou'] })]);
+    const roads = expectStatus<{ features: { properties: { type: string } }[] }>(await app.inject({ method: 'GET', url: '/api/logistics/network?mode=road' }), 200);
+    expect(roads.features.filter((f) => f.properties.type === 'link')).toHaveLength(0);
+    const corridors = expectStatus<{ corridors: { id: string; name: string }[] }>(await app.inject({ method: 'GET', url: '/api/logistics/corridors', headers: { 'accept-language': 'ru' } }), 200);
+    expect(corridors.corridors.map((c) => c.name)).toEqual(['Тестовая дорога']);
+  });
+
+  it('lets only admins edit nodes and links', async () => {
+    const anonymous = await app.inject({ method: 'POST', url: '/api/logistics/nodes', payload: ALMATY });
+    expect(anonymous.statusCode).toBe(401);
+    const asMember = await app.inject({ method: 'POST', url: '/api/logistics/nodes', headers: member.headers, payload: ALMATY });
+    expect(errorCode(asMember)).toBe('FORBIDDEN');
+    expect(asMember.statusCode).toBe(403);
+  });
+
+  it('adds, reads, rewrites and deletes a node and a link, with clear codes for what breaks the rules', async () => {
+    const node = expectStatus<{ id: string; country: string; locode: string; name: string }>(await app.inject({ method: 'POST', url: '/api/logistics/nodes', headers: admin.headers, payload: ALMATY }), 201);
+    expect(node).toMatchObject({ id: 'KZ-ALMATY', country: 'KAZ', locode: 'KZALA', name: 'Almaty' });
+    expect(errorCode(await app.inject({ method: 'POST', url: '/api/logistics/nodes', headers: admin.headers, payload: ALMATY }))).toBe('NODE_EXISTS');
+
+    const link = expectStatus<{ geometry: number[][]; gauge: number; corridors: string[] }>(
+      await app.inject({ method: 'POST', url: '/api/logistics/links', headers: admin.headers, payload: DOSTYK_ALMATY }),
+      201,
+    );
+    // Without a geometry, a link is drawn straight between its nodes.
+    expect(link).toMatchObject({ geometry: [[82.48, 45.25], [76.95, 43.24]], gauge: 1520, corridors: [] });
+    const unknownEnd = await app.inject({ method: 'POST', url: '/api/logistics/links', headers: admin.headers, payload: { ...DOSTYK_ALMATY, id: 'rail-x', to: 'KZ-NOWHERE' } });
+    expect(unknownEnd.statusCode).toBe(404);
+    expect(errorCode(unknownEnd)).toBe('NODE_NOT_FOUND');
+    const roadWithGauge = await app.inject({ method: 'POST', url: '/api/logistics/links', headers: admin.headers, payload: { ...DOSTYK_ALMATY, id: 'road-x', mode: 'road' } });
+    expect(errorCode(roadWithGauge)).toBe('LINK_GAUGE');
+
+    const rewritten = expectStatus<{ status: string }>(
+      await app.inject({ method: 'PUT', url: '/api/logistics/links/rail-dostyk-almaty', headers: admin.headers, payload: { ...DOSTYK_ALMATY, status: 'under_construction' } }),
+      200,
+    );
+    expect(rewritten.status).toBe('under_construction');
+    const inUse = await app.inject({ method: 'DELETE', url: '/api/logistics/nodes/KZ-ALMATY', headers: admin.headers });
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json<{ error: { message: string } }>().error.message).toBe('Node KZ-ALMATY is used by 1 links; delete them first.');
+    expectStatus(await app.inject({ method: 'DELETE', url: '/api/logistics/links/rail-dostyk-almaty', headers: admin.headers }), 204);
+    expectStatus(await app.inject({ method: 'DELETE', url: '/api/logistics/nodes/KZ-ALMATY', headers: admin.headers }), 204);
+    const gone = await app.inject({ method: 'GET', url: '/api/logistics/nodes/KZ-ALMATY', headers: { 'accept-language': 'ru' } });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.json<{ error: { message: string } }>().error.message).toBe('В сети нет узла KZ-ALMATY.');
+  });
+
+  it('refuses a malformed node with the field named', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/logistics/nodes', headers: admin.headers, payload: { ...ALMATY, id: 'kz almaty', lat: 95 } });
+    expect(response.statusCode).toBe(400);
+    expect(errorCode(response)).toBe('VALIDATION_FAILED');
+  });
+});
