@@ -81,8 +81,16 @@ describe.skipIf(!chromiumPath)('logistics page end to end', () => {
       await expect.poll(() => map.getAttribute('data-route-legs')).toBe(String(otherLegs));
       expect(await rows.nth(routeCount - 1).getAttribute('aria-selected')).toBe('true');
     }
-    // The chart has one point per route.
     await page.locator('[data-testid="logistics-route-chart"] svg').first().waitFor({ state: 'attached' });
+
+    // Pointing at a corridor highlights exactly its links on the map; leaving it clears them.
+    const corridor = page.getByTestId('logistics-corridors').getByRole('button', { name: /New Eurasian Land Bridge/ });
+    const corridorLinks = Number(/Links: (\d+)/.exec((await corridor.textContent()) ?? '')?.[1]);
+    expect(corridorLinks).toBeGreaterThan(0);
+    await corridor.hover();
+    await expect.poll(() => map.getAttribute('data-highlighted-links')).toBe(String(corridorLinks));
+    await page.getByRole('heading', { level: 1 }).hover();
+    await expect.poll(() => map.getAttribute('data-highlighted-links')).toBe('0');
 
     // In Russian the page, and the places of the route asked again, speak Russian.
     await page.getByTestId('language-switcher').selectOption('ru');

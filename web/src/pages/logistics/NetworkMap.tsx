@@ -8,6 +8,8 @@ import { useLogisticsText } from './useLogisticsText.ts';
 
 /** The series that draws the chosen route, one line per leg; its data is mirrored on the map element for checks. */
 export const ROUTE_SERIES = 'chosen-route';
+/** The series that highlights the links of the corridor pointed at. */
+const CORRIDOR_SERIES = 'corridor';
 
 /** The SCO region when the network is empty: from the Caspian and the Gulf to the Pacific. */
 const REGION: [[number, number], [number, number]] = [
@@ -99,7 +101,7 @@ export function NetworkMap({ nodes, links, highlighted, route, label }: Props) {
         ? []
         : [
             {
-              id: 'corridor',
+              id: CORRIDOR_SERIES,
               type: 'lines',
               coordinateSystem: 'geo',
               polyline: true,
@@ -214,8 +216,10 @@ export function NetworkMap({ nodes, links, highlighted, route, label }: Props) {
     const series = (chart.getOption() as { series?: { id?: string; data?: unknown[] }[] }).series ?? [];
     const drawn = series.find((s) => s.id === ROUTE_SERIES);
     const linksDrawn = series.find((s) => s.id === 'links');
+    const corridorDrawn = series.find((s) => s.id === CORRIDOR_SERIES);
     element.dataset.routeLegs = String(drawn?.data?.length ?? 0);
     element.dataset.links = String(linksDrawn?.data?.length ?? 0);
+    element.dataset.highlightedLinks = String(corridorDrawn?.data?.length ?? 0);
   }, []);
   const container = useEChart(option, { onDrawn });
 
