@@ -1,5 +1,5 @@
 /**
- * The engines compared: ours (contraction hierarchies, and plain Dijkstra as the reference) and the peers,
+ * The engines compared: ours (contraction hierarchies, ALT, and plain Dijkstra as the reference) and the peers,
  * `ngraph.path` (A* and NBA* with the straight-line heuristic) and `graphology-shortest-path` (bidirectional
  * Dijkstra), each built on the same arcs. A search returns its own answer; turning it into minutes and a path of node
  * indices happens outside the timed part.
@@ -8,6 +8,7 @@ import { DirectedGraph } from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/dijkstra.js';
 import createGraph from 'ngraph.graph';
 import ngraphPath from 'ngraph.path';
+import { buildAlt, type AltEngine } from '../../src/modules/logistics/engine/fastest/alt.ts';
 import { buildContraction, type ContractionEngine } from '../../src/modules/logistics/engine/fastest/contraction.ts';
 import { buildDijkstra } from '../../src/modules/logistics/engine/fastest/dijkstra.ts';
 import type { FastestPath } from '../../src/modules/logistics/engine/fastest/engine.ts';
@@ -38,6 +39,8 @@ export interface Contender {
 export interface ContenderSpec {
   name: string;
   ours: boolean;
+  /** Fast enough to answer every pair on every graph; the others get a prefix of the pairs on large graphs. */
+  everyPair: boolean;
   /** Builds the engine; the run times this and measures the memory it keeps. */
   build: () => Contender;
 }
@@ -98,6 +101,7 @@ export function contenders(net: BenchNetwork, graph: FastestGraph, topSpeedKmh: 
     {
       name: 'ours: contraction hierarchies',
       ours: true,
+      everyPair: true,
       build: () => {
         const { engine, stats } = buildContraction(graph);
         const ch = engine as ContractionEngine;
@@ -113,8 +117,19 @@ export function contenders(net: BenchNetwork, graph: FastestGraph, topSpeedKmh: 
       },
     },
     {
+      name: 'ours: ALT (A*, 8 landmarks)',
+      ours: true,
+      everyPair: true,
+      build: () => {
+        const { engine, stats } = buildAlt(graph);
+        const alt = engine as AltEngine;
+        return { name: 'ours: ALT (A*, 8 landmarks)', ours: true, search: (a, b) => alt.fastest(a, b), answer: oursAnswer, searchSpace: () => alt.settled, keptBytes: stats.bytes };
+      },
+    },
+    {
       name: 'ours: Dijkstra',
       ours: true,
+      everyPair: false,
       build: () => {
         const { engine, stats } = buildDijkstra(graph);
         return { name: 'ours: Dijkstra', ours: true, search: (a, b) => engine.fastest(a, b), answer: oursAnswer, keptBytes: stats.bytes };
@@ -123,6 +138,7 @@ export function contenders(net: BenchNetwork, graph: FastestGraph, topSpeedKmh: 
     {
       name: 'ngraph.path A*',
       ours: false,
+      everyPair: false,
       build: () => {
         const finder = ngraphPath.aStar(ngraphOf(), ngraphOptions);
         return { name: 'ngraph.path A*', ours: false, search: (a, b) => finder.find(a, b), answer: ngraphAnswer };
@@ -131,6 +147,7 @@ export function contenders(net: BenchNetwork, graph: FastestGraph, topSpeedKmh: 
     {
       name: 'ngraph.path NBA*',
       ours: false,
+      everyPair: false,
       build: () => {
         const finder = ngraphPath.nba(ngraphOf(), ngraphOptions);
         return { name: 'ngraph.path NBA*', ours: false, search: (a, b) => finder.find(a, b), answer: ngraphAnswer };
@@ -139,6 +156,7 @@ export function contenders(net: BenchNetwork, graph: FastestGraph, topSpeedKmh: 
     {
       name: 'graphology bidirectional Dijkstra',
       ours: false,
+      everyPair: false,
       build: () => {
         const arcs = simpleArcs(graph);
         const g = new DirectedGraph<Record<string, never>, { minutes: number }>();

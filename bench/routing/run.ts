@@ -165,13 +165,12 @@ async function runCase(net: BenchNetwork, opts: Options, caseSeed: number): Prom
     const buildMs = performance.now() - start;
     const memoryBytes = usedBytes() - before;
     // Ours answers every pair; the slow engines on large graphs a prefix of them.
-    const isCh = spec.name.includes('contraction');
-    const limit = isCh || !big ? opts.pairs : Math.min(opts.pairs, opts.peerPairs);
+    const limit = spec.everyPair || !big ? opts.pairs : Math.min(opts.pairs, opts.peerPairs);
     built.push({ contender, buildMs, memoryBytes, limit });
     log(`  ${fmt(buildMs)} ms, ${fmt(memoryBytes / 1e6, 1)} MB kept${contender.shortcuts === undefined ? '' : `, ${fmt(contender.shortcuts)} shortcuts`}`);
   }
-  for (const { contender } of built) {
-    for (let i = 0; i < (big && !contender.name.includes('contraction') ? 3 : WARMUP_PAIRS); i++) contender.search(warmup[2 * i]!, warmup[2 * i + 1]!);
+  for (const { contender, limit } of built) {
+    for (let i = 0; i < (limit < opts.pairs ? 3 : WARMUP_PAIRS); i++) contender.search(warmup[2 * i]!, warmup[2 * i + 1]!);
   }
 
   log(`${net.name}: ${fmt(opts.pairs)} pairs (${big ? `${fmt(Math.min(opts.pairs, opts.peerPairs))} for the peers and plain Dijkstra` : 'all for every engine'})`);
@@ -182,7 +181,7 @@ async function runCase(net: BenchNetwork, opts: Options, caseSeed: number): Prom
   // Pairs are taken in blocks; in each block every engine answers all its pairs in turn, the order rotating from
   // block to block, so that no engine is always timed right after another's garbage or in the machine's busy
   // minutes, while each still runs with its own data warm in the caches, as it would in service.
-  let settledTotal = 0;
+  const settled = built.map(() => 0);
   for (let block = 0; block * BLOCK < opts.pairs; block++) {
     for (let k = 0; k < built.length; k++) {
       const e = (k + block) % built.length;
@@ -193,7 +192,7 @@ async function runCase(net: BenchNetwork, opts: Options, caseSeed: number): Prom
         const start = performance.now();
         const found = contender.search(from, to);
         times[e]!.push(performance.now() - start);
-        if (contender.searchSpace) settledTotal += contender.searchSpace();
+        if (contender.searchSpace) settled[e]! += contender.searchSpace();
         const answer = contender.answer(found);
         if (answer.path === null) {
           unreachable[e]! += 1;
@@ -210,7 +209,7 @@ async function runCase(net: BenchNetwork, opts: Options, caseSeed: number): Prom
     if (big) log(`  ${Math.min(opts.pairs, (block + 1) * BLOCK)} pairs`);
   }
 
-  // Every engine's minutes against ours (contraction hierarchies), pair by pair; unreachable must agree too.
+  // Every engine's minutes against our contraction hierarchies', pair by pair; unreachable must agree too.
   const ours = minutes[0]!;
   const engines: EngineResult[] = built.map(({ contender, buildMs, memoryBytes, limit }, e) => {
     let mismatches = problems[e]!;
@@ -237,7 +236,7 @@ async function runCase(net: BenchNetwork, opts: Options, caseSeed: number): Prom
       result.keptBytesPerEdge = Math.round((contender.keptBytes / net.edges) * 10) / 10;
     }
     if (contender.shortcuts !== undefined) result.shortcuts = contender.shortcuts;
-    if (contender.searchSpace) result.meanSettled = Math.round(settledTotal / Math.max(1, times[e]!.length));
+    if (contender.searchSpace) result.meanSettled = Math.round(settled[e]! / Math.max(1, times[e]!.length));
     if (e > 0) {
       result.oursOnSamePairs = queryStats(times[0]!.slice(0, limit));
       result.speedUp = Math.round((result.queries.medianMs / result.oursOnSamePairs.medianMs) * 10) / 10;
@@ -285,7 +284,12 @@ function printCase(run: CaseResult) {
     );
   }
   const ch = run.engines[0]!;
-  lines.push(`  contraction hierarchies: ${fmt(ch.shortcuts ?? 0)} shortcuts (${fmt((ch.shortcuts ?? 0) / run.arcs, 2)} per arc), ${fmt(ch.meanSettled ?? 0)} nodes settled a query on average; B/edge in brackets: the typed arrays kept, counted exactly`);
+  const alt = run.engines.find((e) => e.name.includes('ALT'));
+  lines.push(
+    `  contraction hierarchies: ${fmt(ch.shortcuts ?? 0)} shortcuts (${fmt((ch.shortcuts ?? 0) / run.arcs, 2)} per arc), ${fmt(ch.meanSettled ?? 0)} nodes settled a query on average` +
+      (alt ? `; ALT ${fmt(alt.meanSettled ?? 0)}` : ''),
+    '  B/edge: memory kept by the built engine per edge, measured; in brackets the typed arrays it keeps, counted exactly',
+  );
   if (run.fastestPeer) {
     lines.push(`  fastest peer: ${run.fastestPeer.name}, median ${run.fastestPeer.medianMs} ms against ours ${run.fastestPeer.oursMedianMs} ms on the same ${fmt(run.fastestPeer.pairs)} pairs: ${fmt(run.fastestPeer.speedUp, 1)}× faster`);
   }
