@@ -3,7 +3,7 @@
  * CO2 weight along the run, the network arc of each hop), and per node its boardings sorted by the latest time a
  * container may arrive to board (departure minus cutoff).
  */
-import { MODE_CODES, type CompiledNetwork } from './graph.ts';
+import { ARC_BORDER, ARC_CLOSED, ARC_SCHEDULED_ONLY, MODE_CODES, type CompiledNetwork } from './graph.ts';
 import type { Departure } from './types.ts';
 
 export interface IgnoredDeparture {
@@ -41,6 +41,13 @@ export interface DepartureIndex {
   readonly arcRideMinutes: Float64Array;
   readonly arcRideUsd20: Float64Array;
   readonly arcRideUsd40: Float64Array;
+  /**
+   * Per arc, lower bounds for the planner's backward searches: the least minutes and USD per 20' and 40' container
+   * of crossing it by link or by any departure (customs at its head included); Infinity when neither can.
+   */
+  readonly arcBoundMinutes: Float64Array;
+  readonly arcBoundUsd20: Float64Array;
+  readonly arcBoundUsd40: Float64Array;
   readonly ignored: readonly IgnoredDeparture[];
 }
 
@@ -137,6 +144,20 @@ export function indexDepartures(graph: CompiledNetwork, all: readonly Departure[
       boardBy[boardStart[u]! + i] = latest(at);
     });
   }
+  const arcBoundMinutes = new Float64Array(graph.arcCount);
+  const arcBoundUsd20 = new Float64Array(graph.arcCount);
+  const arcBoundUsd40 = new Float64Array(graph.arcCount);
+  for (let arc = 0; arc < graph.arcCount; arc++) {
+    const flags = graph.arcFlags[arc]!;
+    const byLink = (flags & (ARC_CLOSED | ARC_SCHEDULED_ONLY)) === 0;
+    const head = graph.arcHead[arc]!;
+    const border = (flags & ARC_BORDER) !== 0;
+    const infinity = Number.POSITIVE_INFINITY;
+    arcBoundMinutes[arc] = Math.min(byLink ? graph.arcMinutes[arc]! + (border ? graph.customs.minutes[head]! : 0) : infinity, arcRideMinutes[arc]!);
+    arcBoundUsd20[arc] = Math.min(byLink ? graph.arcUsd20[arc]! : infinity, arcRideUsd20[arc]!) + (border ? graph.customs.usd20[head]! : 0);
+    arcBoundUsd40[arc] = Math.min(byLink ? graph.arcUsd40[arc]! : infinity, arcRideUsd40[arc]!) + (border ? graph.customs.usd40[head]! : 0);
+    if (flags & ARC_CLOSED) arcBoundMinutes[arc] = infinity;
+  }
   return {
     graph,
     departures: kept,
@@ -161,6 +182,9 @@ export function indexDepartures(graph: CompiledNetwork, all: readonly Departure[
     arcRideMinutes,
     arcRideUsd20,
     arcRideUsd40,
+    arcBoundMinutes,
+    arcBoundUsd20,
+    arcBoundUsd40,
     ignored,
   };
 }

@@ -97,7 +97,7 @@ export class SearchWorkspace {
   readonly boundTime: Float64Array;
   readonly boundCost: Float64Array;
   readonly boundCo2: Float64Array;
-  readonly weight: Float64Array;
+  readonly settled: Uint8Array;
   private touched: number[] = [];
 
   constructor(graph: CompiledNetwork) {
@@ -105,7 +105,7 @@ export class SearchWorkspace {
     this.boundTime = new Float64Array(graph.nodeCount);
     this.boundCost = new Float64Array(graph.nodeCount);
     this.boundCo2 = new Float64Array(graph.nodeCount);
-    this.weight = new Float64Array(graph.arcCount);
+    this.settled = new Uint8Array(graph.nodeCount);
   }
 
   touch(key: number): void {
@@ -120,24 +120,51 @@ export class SearchWorkspace {
   }
 }
 
-/** Per-node lower bounds of time, price and CO2 to the destination (Infinity where it cannot be reached). */
+/** Backward searches stop this many times the origin's distance out; nodes beyond get that radius as bound. */
+const BOUND_RADIUS = 1.5;
+
+/**
+ * Per-node lower bounds of time, price and CO2 to the destination. Each backward Dijkstra stops once it has settled
+ * the origin and the nodes up to `BOUND_RADIUS` times its distance: any node not settled then is at least that far.
+ * Infinity where the destination cannot be reached at all.
+ */
 function computeBounds(graph: CompiledNetwork, index: DepartureIndex, context: QueryContext, workspace: SearchWorkspace): void {
-  const { weight, heap } = workspace;
+  const { heap, settled } = workspace;
   const infinity = Number.POSITIVE_INFINITY;
-  const backward = (out: Float64Array): void => {
+  const { modeMask, blocked, allowUnderConstruction, origin, count20, count40 } = context;
+  const kgPerGramKm = co2Kg(1, context);
+  const backward = (out: Float64Array, criterion: 0 | 1 | 2): void => {
     out.fill(infinity);
+    settled.fill(0);
     out[context.target] = 0;
     heap.clear();
     heap.push(context.target, 0);
+    let stopAt = infinity;
+    let radius = infinity;
     while (heap.size > 0) {
       const priority = heap.peekPriority();
+      if (priority > stopAt) {
+        radius = priority;
+        break;
+      }
       const v = heap.pop();
-      if (priority > out[v]!) continue;
+      if (settled[v] || priority > out[v]!) continue;
+      settled[v] = 1;
+      if (v === origin) stopAt = priority * BOUND_RADIUS;
       for (let at = graph.inStart[v]!; at < graph.inStart[v + 1]!; at++) {
         const arc = graph.inArcs[at]!;
-        const w = weight[arc]!;
-        if (w === infinity) continue;
+        const flags = graph.arcFlags[arc]!;
+        if (flags & ARC_UNDER_CONSTRUCTION && !allowUnderConstruction) continue;
         const u = graph.arcTail[arc]!;
+        if (!(modeMask & (1 << graph.arcMode[arc]!)) || blocked[u] || blocked[v] || settled[u]) continue;
+        const minutes = index.arcBoundMinutes[arc]!;
+        if (minutes === infinity) continue;
+        const w =
+          criterion === 0
+            ? minutes
+            : criterion === 1
+              ? (count20 > 0 ? count20 * index.arcBoundUsd20[arc]! : 0) + (count40 > 0 ? count40 * index.arcBoundUsd40[arc]! : 0)
+              : graph.arcGramKm[arc]! * kgPerGramKm;
         const reach = priority + w;
         if (reach < out[u]!) {
           out[u] = reach;
@@ -145,34 +172,13 @@ function computeBounds(graph: CompiledNetwork, index: DepartureIndex, context: Q
         }
       }
     }
-    for (let u = 0; u < out.length; u++) out[u]! *= BOUND_SLACK;
+    for (let u = 0; u < out.length; u++) out[u] = settled[u] ? out[u]! * BOUND_SLACK : radius * BOUND_SLACK;
   };
-  const open = new Uint8Array(graph.arcCount);
-  for (let arc = 0; arc < graph.arcCount; arc++) {
-    const usable = arcOpen(graph, context, arc) && ((graph.arcFlags[arc]! & ARC_SCHEDULED_ONLY) === 0 || index.arcRideMinutes[arc]! < infinity);
-    open[arc] = usable ? 1 : 0;
-  }
-  const borderMinutes = (arc: number): number => ((graph.arcFlags[arc]! & ARC_BORDER) !== 0 ? graph.customs.minutes[graph.arcHead[arc]!]! : 0);
-  const borderUsd = (arc: number): number => ((graph.arcFlags[arc]! & ARC_BORDER) !== 0 ? handlingUsd(graph.customs, graph.arcHead[arc]!, context) : 0);
-  const byLink = (arc: number): boolean => (graph.arcFlags[arc]! & ARC_SCHEDULED_ONLY) === 0;
-  for (let arc = 0; arc < graph.arcCount; arc++) {
-    weight[arc] = open[arc] ? Math.min(byLink(arc) ? graph.arcMinutes[arc]! + borderMinutes(arc) : infinity, index.arcRideMinutes[arc]!) : infinity;
-  }
-  backward(workspace.boundTime);
-  for (let arc = 0; arc < graph.arcCount; arc++) {
-    if (!open[arc]) {
-      weight[arc] = infinity;
-      continue;
-    }
-    let ride = infinity;
-    if (index.arcRideMinutes[arc]! < infinity) {
-      ride = (context.count20 > 0 ? context.count20 * index.arcRideUsd20[arc]! : 0) + (context.count40 > 0 ? context.count40 * index.arcRideUsd40[arc]! : 0);
-    }
-    weight[arc] = Math.min(byLink(arc) ? arcUsd(graph, arc, context) : infinity, ride) + borderUsd(arc);
-  }
-  backward(workspace.boundCost);
-  for (let arc = 0; arc < graph.arcCount; arc++) weight[arc] = open[arc] ? co2Kg(graph.arcGramKm[arc]!, context) : infinity;
-  backward(workspace.boundCo2);
+  backward(workspace.boundTime, 0);
+  backward(workspace.boundCost, 1);
+  backward(workspace.boundCo2, 2);
+  // The searches stop early: what is left in the heap are nodes, not labels.
+  heap.clear();
 }
 
 export interface SearchResult {
@@ -208,8 +214,16 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
     if (t === Number.POSITIVE_INFINITY) return true;
     const c = cost + boundCost[node]!;
     const e = co2 + boundCo2[node]!;
-    for (const at of arrivals) {
-      if (labels.time[at]! <= t && labels.cost[at]! <= c && labels.co2[at]! <= e && labels.transfers[at]! <= transfers) return true;
+    for (let i = 0; i < arrivals.length; i++) {
+      const at = arrivals[i]!;
+      if (labels.time[at]! <= t && labels.cost[at]! <= c && labels.co2[at]! <= e && labels.transfers[at]! <= transfers) {
+        // The route that pruned this label likely prunes the next ones too: try it first from now on.
+        if (i > 0) {
+          arrivals[i] = arrivals[0]!;
+          arrivals[0] = at;
+        }
+        return true;
+      }
     }
     return false;
   };
