@@ -14,6 +14,7 @@ import type { Move } from './route-builder.ts';
 import {
   GAUGE_CHANGE,
   NO_TRANSFER,
+  OFF_OTHER_DEPARTURE,
   ORIGIN_STATE,
   STATE_COUNT,
   arcOpen,
@@ -25,6 +26,10 @@ import {
   transferKind,
   type QueryContext,
 } from './query-context.ts';
+
+const ROAD = (1 + 1) << 3;
+const SEA = (2 + 1) << 3;
+const WATER = (3 + 1) << 3;
 
 /** Lower bounds a little under the computed ones, so float rounding never makes them overestimate. */
 const BOUND_SLACK = 1 - 1e-9;
@@ -228,6 +233,41 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
     return false;
   };
 
+  const dominatedIn = (key: number, time: number, cost: number, co2: number, transfers: number, borders: number): boolean => {
+    for (let at = bagHead[key]!; at >= 0; at = labels.next[at]!) {
+      if (
+        labels.time[at]! <= time &&
+        labels.cost[at]! <= cost &&
+        labels.co2[at]! <= co2 &&
+        labels.transfers[at]! <= transfers &&
+        (!limitBorders || labels.borders[at]! <= borders)
+      ) {
+        return true;
+      }
+    }
+    return false;
+  };
+
+  /** Drops the labels of a bag that a new label dominates. */
+  const dropDominated = (key: number, time: number, cost: number, co2: number, transfers: number, borders: number): void => {
+    let previous = -1;
+    for (let at = bagHead[key]!; at >= 0; at = labels.next[at]!) {
+      if (
+        time <= labels.time[at]! &&
+        cost <= labels.cost[at]! &&
+        co2 <= labels.co2[at]! &&
+        transfers <= labels.transfers[at]! &&
+        (!limitBorders || borders <= labels.borders[at]!)
+      ) {
+        labels.dead[at] = 1;
+        if (previous < 0) bagHead[key] = labels.next[at]!;
+        else labels.next[previous] = labels.next[at]!;
+      } else {
+        previous = at;
+      }
+    }
+  };
+
   const offer = (node: number, state: number, time: number, cost: number, co2: number, transfers: number, borders: number, parent: number, arc: number, from: number, to: number): void => {
     if (node === target) {
       for (const at of arrivals) {
@@ -240,35 +280,14 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
       arrivals.length = kept;
     } else {
       if (hopeless(node, time, cost, co2, transfers)) return;
-      const key = node * STATE_COUNT + state;
-      for (let at = bagHead[key]!; at >= 0; at = labels.next[at]!) {
-        if (
-          labels.time[at]! <= time &&
-          labels.cost[at]! <= cost &&
-          labels.co2[at]! <= co2 &&
-          labels.transfers[at]! <= transfers &&
-          (!limitBorders || labels.borders[at]! <= borders)
-        ) {
-          return;
-        }
-      }
-      // Drop the labels the new one dominates from the bag.
-      let previous = -1;
-      for (let at = bagHead[key]!; at >= 0; at = labels.next[at]!) {
-        if (
-          time <= labels.time[at]! &&
-          cost <= labels.cost[at]! &&
-          co2 <= labels.co2[at]! &&
-          transfers <= labels.transfers[at]! &&
-          (!limitBorders || borders <= labels.borders[at]!)
-        ) {
-          labels.dead[at] = 1;
-          if (previous < 0) bagHead[key] = labels.next[at]!;
-          else labels.next[previous] = labels.next[at]!;
-        } else {
-          previous = at;
-        }
-      }
+      const base = node * STATE_COUNT;
+      // A label just off a non-rail departure is matched by one on an unscheduled non-rail vehicle at the same node:
+      // that one pays no more handling for any next move and reaches the same states.
+      const offOther = state === OFF_OTHER_DEPARTURE;
+      if (dominatedIn(base + state, time, cost, co2, transfers, borders)) return;
+      if (offOther && (dominatedIn(base + ROAD, time, cost, co2, transfers, borders) || dominatedIn(base + SEA, time, cost, co2, transfers, borders) || dominatedIn(base + WATER, time, cost, co2, transfers, borders))) return;
+      dropDominated(base + state, time, cost, co2, transfers, borders);
+      if (state === ROAD || state === SEA || state === WATER) dropDominated(base + OFF_OTHER_DEPARTURE, time, cost, co2, transfers, borders);
     }
     const label = labels.add();
     labels.node[label] = node;

@@ -14,6 +14,8 @@ export const STATE_COUNT = 7 << 3;
 export const ORIGIN_STATE = 0;
 const KIND_OFF_RAIL_DEPARTURE = 5;
 const KIND_OFF_OTHER_DEPARTURE = 6;
+/** The state just off a departure of a mode other than rail. */
+export const OFF_OTHER_DEPARTURE = KIND_OFF_OTHER_DEPARTURE << 3;
 
 /** No change of vehicle; a transshipment; a gauge change (a transshipment between rail gauges). */
 export const NO_TRANSFER = 0;
