@@ -94,9 +94,103 @@ export class LabelStore {
   }
 }
 
+/**
+ * The routes found so far, none dominating another, sorted by arrival time, with the least cost, CO2 and
+ * transshipments among them, so that most "is this matched by a route found?" questions end early.
+ */
+class Arrivals {
+  count = 0;
+  label = new Int32Array(256);
+  time = new Float64Array(256);
+  cost = new Float64Array(256);
+  co2 = new Float64Array(256);
+  transfers = new Int32Array(256);
+  private minCost = Number.POSITIVE_INFINITY;
+  private minCo2 = Number.POSITIVE_INFINITY;
+  private minTransfers = Number.POSITIVE_INFINITY;
+  /** The last route that matched a question, asked first next time (it is still a route, or one beats it). */
+  private last = [Number.POSITIVE_INFINITY, 0, 0, 0];
+
+  clear(): void {
+    this.count = 0;
+    this.minCost = this.minCo2 = this.minTransfers = Number.POSITIVE_INFINITY;
+    this.last = [Number.POSITIVE_INFINITY, 0, 0, 0];
+  }
+
+  /** Whether some route found has no more time, cost, CO2 and transshipments than these. */
+  covers(time: number, cost: number, co2: number, transfers: number): boolean {
+    const { count, last } = this;
+    if (count === 0) return false;
+    if (last[0]! <= time && last[1]! <= cost && last[2]! <= co2 && last[3]! <= transfers) return true;
+    if (time < this.time[0]! || cost < this.minCost || co2 < this.minCo2 || transfers < this.minTransfers) return false;
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.time[middle]! <= time) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = 0; i < low; i++) {
+      if (this.cost[i]! <= cost && this.co2[i]! <= co2 && this.transfers[i]! <= transfers) {
+        this.last = [this.time[i]!, this.cost[i]!, this.co2[i]!, this.transfers[i]!];
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds a route no route found covers, dropping those it dominates. */
+  add(label: number, time: number, cost: number, co2: number, transfers: number): void {
+    let kept = 0;
+    for (let i = 0; i < this.count; i++) {
+      if (time <= this.time[i]! && cost <= this.cost[i]! && co2 <= this.co2[i]! && transfers <= this.transfers[i]!) continue;
+      this.move(i, kept++);
+    }
+    if (kept === this.label.length) this.grow();
+    let at = kept;
+    while (at > 0 && this.time[at - 1]! > time) {
+      this.move(at - 1, at);
+      at -= 1;
+    }
+    this.count = kept + 1;
+    this.label[at] = label;
+    this.time[at] = time;
+    this.cost[at] = cost;
+    this.co2[at] = co2;
+    this.transfers[at] = transfers;
+    this.minCost = Math.min(this.minCost, cost);
+    this.minCo2 = Math.min(this.minCo2, co2);
+    this.minTransfers = Math.min(this.minTransfers, transfers);
+  }
+
+  private move(from: number, to: number): void {
+    if (from === to) return;
+    this.label[to] = this.label[from]!;
+    this.time[to] = this.time[from]!;
+    this.cost[to] = this.cost[from]!;
+    this.co2[to] = this.co2[from]!;
+    this.transfers[to] = this.transfers[from]!;
+  }
+
+  private grow(): void {
+    const size = this.label.length * 2;
+    const grown = <T extends Int32Array | Float64Array>(array: T): T => {
+      const bigger = new (array.constructor as new (length: number) => T)(size);
+      bigger.set(array);
+      return bigger;
+    };
+    this.label = grown(this.label);
+    this.time = grown(this.time);
+    this.cost = grown(this.cost);
+    this.co2 = grown(this.co2);
+    this.transfers = grown(this.transfers);
+  }
+}
+
 /** Arrays a planner reuses from one query to the next. */
 export class SearchWorkspace {
   readonly labels = new LabelStore();
+  readonly arrivals = new Arrivals();
   readonly heap = new MinHeap(4096);
   readonly bagHead: Int32Array;
   readonly boundTime: Float64Array;
@@ -197,7 +291,8 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
   const { labels, heap, bagHead, boundTime, boundCost, boundCo2 } = workspace;
   const { target, maxTransshipments, maxBorderCrossings } = context;
   const limitBorders = Number.isFinite(maxBorderCrossings);
-  const arrivals: number[] = [];
+  const found = workspace.arrivals;
+  found.clear();
 
   const root = labels.add();
   labels.node[root] = context.origin;
@@ -211,26 +306,13 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
   labels.arc[root] = -1;
   if (context.origin === target) return { labels, arrivals: [root] };
   computeBounds(graph, index, context, workspace);
-  if (!Number.isFinite(boundTime[context.origin]!)) return { labels, arrivals };
+  if (!Number.isFinite(boundTime[context.origin]!)) return { labels, arrivals: [] };
 
   /** Whether a route found already matches everything a label at `node` could still reach. */
   const hopeless = (node: number, time: number, cost: number, co2: number, transfers: number): boolean => {
     const t = time + boundTime[node]!;
     if (t === Number.POSITIVE_INFINITY) return true;
-    const c = cost + boundCost[node]!;
-    const e = co2 + boundCo2[node]!;
-    for (let i = 0; i < arrivals.length; i++) {
-      const at = arrivals[i]!;
-      if (labels.time[at]! <= t && labels.cost[at]! <= c && labels.co2[at]! <= e && labels.transfers[at]! <= transfers) {
-        // The route that pruned this label likely prunes the next ones too: try it first from now on.
-        if (i > 0) {
-          arrivals[i] = arrivals[0]!;
-          arrivals[0] = at;
-        }
-        return true;
-      }
-    }
-    return false;
+    return found.covers(t, cost + boundCost[node]!, co2 + boundCo2[node]!, transfers);
   };
 
   const dominatedIn = (key: number, time: number, cost: number, co2: number, transfers: number, borders: number): boolean => {
@@ -270,14 +352,7 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
 
   const offer = (node: number, state: number, time: number, cost: number, co2: number, transfers: number, borders: number, parent: number, arc: number, from: number, to: number): void => {
     if (node === target) {
-      for (const at of arrivals) {
-        if (labels.time[at]! <= time && labels.cost[at]! <= cost && labels.co2[at]! <= co2 && labels.transfers[at]! <= transfers) return;
-      }
-      let kept = 0;
-      for (const at of arrivals) {
-        if (!(time <= labels.time[at]! && cost <= labels.cost[at]! && co2 <= labels.co2[at]! && transfers <= labels.transfers[at]!)) arrivals[kept++] = at;
-      }
-      arrivals.length = kept;
+      if (found.covers(time, cost, co2, transfers)) return;
     } else {
       if (hopeless(node, time, cost, co2, transfers)) return;
       const base = node * STATE_COUNT;
@@ -302,7 +377,7 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
     labels.rideFrom[label] = from;
     labels.rideTo[label] = to;
     if (node === target) {
-      arrivals.push(label);
+      found.add(label, time, cost, co2, transfers);
       return;
     }
     const key = node * STATE_COUNT + state;
@@ -402,5 +477,5 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
       }
     }
   }
-  return { labels, arrivals };
+  return { labels, arrivals: Array.from(found.label.subarray(0, found.count)) };
 }
