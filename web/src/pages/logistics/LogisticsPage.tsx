@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth/AuthContext.ts';
 import { api } from '../../api/client.ts';
 import { isLinkFeature, isNodeFeature, networkPath, planRoutes, type Network, type RouteAnswer, type RouteRequest } from '../../api/logistics.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -9,7 +10,8 @@ import { useLocale } from '../../i18n/useLocale.ts';
 import { useCountries } from '../trade/useCountries.ts';
 import { CorridorList } from './CorridorList.tsx';
 import { NetworkLegend } from './NetworkLegend.tsx';
-import { NetworkMap } from './NetworkMap.tsx';
+import { NetworkEditor, type EditorSelection } from './NetworkEditor.tsx';
+import { NetworkMap, type NetworkPick } from './NetworkMap.tsx';
 import { PlannerForm } from './PlannerForm.tsx';
 import { RouteResults } from './RouteResults.tsx';
 import './logistics.css';
@@ -19,6 +21,7 @@ function useNetwork() {
   const locale = useLocale();
   const [network, setNetwork] = useState<Network>();
   const [error, setError] = useState<unknown>(null);
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
     setError(null);
@@ -26,8 +29,9 @@ function useNetwork() {
       if (!controller.signal.aborted) setError(reason);
     });
     return () => controller.abort();
-  }, [locale]);
-  return { network, error };
+  }, [locale, generation]);
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  return { network, error, reload };
 }
 
 /** The planner's answer to the last question asked, asked again when the language changes so names and messages follow it. */
@@ -38,6 +42,7 @@ function usePlan() {
   const [chosen, setChosen] = useState(0);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (request === null) return;
@@ -61,20 +66,30 @@ function usePlan() {
     return () => {
       current = false;
     };
-  }, [request, locale]);
+  }, [request, locale, generation]);
 
   const plan = useCallback((next: RouteRequest) => {
     setChosen(0);
     setRequest(next);
   }, []);
-  return { plan, answer, chosen, setChosen, pending, error };
+  /** Asks the last question again, e.g. over a network just edited. */
+  const replan = useCallback(() => setGeneration((n) => n + 1), []);
+  return { plan, replan, answer, chosen, setChosen, pending, error };
 }
 
 /** Logistics across the SCO region: the network on a map with its corridors, and a route planner for containers. */
 export default function LogisticsPage() {
   const { t } = useTranslation();
-  const { network, error: networkError } = useNetwork();
-  const { plan, answer, chosen, setChosen, pending, error } = usePlan();
+  const { user } = useAuth();
+  const isAdmin = user?.role === 'admin';
+  const { network, error: networkError, reload: reloadNetwork } = useNetwork();
+  const { plan, replan, answer, chosen, setChosen, pending, error } = usePlan();
+  const [editing, setEditing] = useState<EditorSelection>({ kind: 'node', id: '' });
+  const pick = useCallback((picked: NetworkPick) => setEditing(picked), []);
+  const networkChanged = useCallback(() => {
+    reloadNetwork();
+    replan();
+  }, [reloadNetwork, replan]);
   const countries = useCountries(undefined);
   const [pointed, setPointed] = useState<string | null>(null);
   const [pinned, setPinned] = useState<string | null>(null);
@@ -123,7 +138,7 @@ export default function LogisticsPage() {
         <div className="network-layout">
           <div className="network-main">
             <div className="map-frame">
-              <NetworkMap nodes={nodes} links={links} highlighted={highlighted} route={route} label={mapLabel} />
+              <NetworkMap nodes={nodes} links={links} highlighted={highlighted} route={route} label={mapLabel} onPick={isAdmin ? pick : undefined} />
             </div>
             <p className="note">{t('logistics.map.note')}</p>
             <NetworkLegend showRoute={route !== null} />
@@ -131,6 +146,18 @@ export default function LogisticsPage() {
           <CorridorList corridors={corridors} active={active} pinned={pinned} onPoint={setPointed} onPin={setPinned} />
         </div>
       </section>
+
+      {isAdmin && network && (
+        <NetworkEditor
+          nodes={nodes}
+          links={links}
+          corridors={corridors}
+          sources={network.sources}
+          selection={editing}
+          onSelect={setEditing}
+          onChanged={networkChanged}
+        />
+      )}
     </>
   );
 }

@@ -46,6 +46,14 @@ interface Props {
   highlighted: ReadonlySet<string>;
   route: PlannedRoute | null;
   label: string;
+  /** Called with the node or link clicked on the map; without it the map only shows. */
+  onPick?: ((pick: NetworkPick) => void) | undefined;
+}
+
+/** A node or a link chosen on the map. */
+export interface NetworkPick {
+  kind: 'node' | 'link';
+  id: string;
 }
 
 interface Tip {
@@ -53,7 +61,7 @@ interface Tip {
 }
 
 /** The network on the offline world map: links coloured by mode, places by kind, and the chosen route drawn over them. */
-export function NetworkMap({ nodes, links, highlighted, route, label }: Props) {
+export function NetworkMap({ nodes, links, highlighted, route, label, onPick }: Props) {
   const { t } = useTranslation();
   const text = useLogisticsText();
   const bounds = useMemo(() => extentOf(nodes), [nodes]);
@@ -221,7 +229,24 @@ export function NetworkMap({ nodes, links, highlighted, route, label }: Props) {
     element.dataset.links = String(linksDrawn?.data?.length ?? 0);
     element.dataset.highlightedLinks = String(corridorDrawn?.data?.length ?? 0);
   }, []);
-  const container = useEChart(option, { onDrawn });
+  // A click on a link or a place names it, in the order each series' data was built above.
+  const onClick = useCallback(
+    ({ seriesId, dataIndex }: { seriesId?: string; dataIndex: number }) => {
+      if (!onPick || seriesId === undefined) return;
+      if (seriesId === 'links' || seriesId === CORRIDOR_SERIES) {
+        const shown = seriesId === 'links' ? links : links.filter((link) => highlighted.has(link.properties.id));
+        const link = shown[dataIndex];
+        if (link) onPick({ kind: 'link', id: link.properties.id });
+        return;
+      }
+      const group = NODE_GROUPS.find((g) => seriesId === `nodes-${g}`);
+      if (group === undefined) return;
+      const node = nodes.filter((n) => NODE_GROUP_OF[n.properties.kind] === group)[dataIndex];
+      if (node) onPick({ kind: 'node', id: node.properties.id });
+    },
+    [onPick, links, nodes, highlighted],
+  );
+  const container = useEChart(option, { onDrawn, onClick });
 
   return <div ref={container} className="network-map" data-testid="logistics-map" role="img" aria-label={label} />;
 }
