@@ -387,6 +387,25 @@ export function describePlannerConformance(name: string, factory: PlannerFactory
         expect(missed!.legs[1]!.departureId).toBe('D2');
       });
 
+      it('keeps a slower arrival off a ship where going on by rail needs a costly gauge change otherwise', () => {
+        const planner = factory(
+          network(
+            [node('A', 'CHN'), node('X', 'CHN', { transshipment: handling(10, 10, 10), gaugeChange: handling(600, 1000, 1000) }), node('T', 'CHN')],
+            [
+              link('AX-RAIL', 'A', 'X', 'rail', 100, 100, 100, { gauge: 1435 }),
+              link('AX-SEA', 'A', 'X', 'sea', 100, 100, 0, { scheduledOnly: true }),
+              link('XT', 'X', 'T', 'rail', 100, 100, 100, { gauge: 1520 }),
+            ],
+          ),
+          [departure('S1', 'sea', [['A', undefined, T0 + 200], ['X', T0 + 300, undefined]], 10, 100, 0)],
+        );
+        const routes = routesOf(planner.plan(query('A', 'T')));
+        expect(routes.map((route) => [route.minutes, route.usd, route.transshipments, route.gaugeChanges])).toEqual([
+          [410, 210, 1, 0],
+          [800, 1200, 1, 1],
+        ]);
+      });
+
       it('rides a scheduled-only link only on a departure', () => {
         const planner = factory(network(nodes, links), []);
         expect(planner.plan(query('A', 'B'))).toEqual({ found: false, cutBy: [] });
