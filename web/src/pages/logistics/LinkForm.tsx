@@ -15,7 +15,8 @@ import {
   type NodeFeature,
 } from '../../api/logistics.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { Check, CheckList, SearchableSelect, TextField, missingText, readNumbers, type Choice } from './editorParts.tsx';
+import { useLocale } from '../../i18n/useLocale.ts';
+import { Check, CheckList, SearchableSelect, TextField, missingText, readNumbers, sourceItems, type Choice } from './editorParts.tsx';
 
 /** What a link's `estimated` may name. */
 const LINK_ESTIMATES = ['distanceKm', 'minutes', 'usd20', 'usd40', 'co2GramsPerTonneKm'] as const;
@@ -94,6 +95,7 @@ interface Props {
 /** Every field of a link, saved with PUT, added with POST or deleted with DELETE after a confirmation. */
 export function LinkForm({ link, nodes, corridors, sources, onChanged }: Props) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const id = useId();
   const [state, setState] = useState<LinkState>(() => stateOf(link));
   const [pending, setPending] = useState(false);
@@ -103,6 +105,10 @@ export function LinkForm({ link, nodes, corridors, sources, onChanged }: Props) 
   const set = (change: Partial<LinkState>) => setState((s) => ({ ...s, ...change }));
   const names = useMemo(() => new Map(nodes.map((n) => [n.properties.id, n.properties.name])), [nodes]);
   const choices = useMemo(() => nodes.map(nodeChoice), [nodes]);
+  const corridorItems = useMemo(() => {
+    const collator = new Intl.Collator(locale);
+    return corridors.map((c) => ({ value: c.id, label: c.name })).sort((a, b) => collator.compare(a.label, b.label));
+  }, [corridors, locale]);
   const title = `${names.get(state.from) ?? state.from} — ${names.get(state.to) ?? state.to}`;
   const gauges = STANDARD_GAUGES.includes(state.gauge) || state.gauge === '' ? STANDARD_GAUGES : [...STANDARD_GAUGES, state.gauge];
   const gaugeLabel = (g: string) => (g === '1435,1520' ? t('logistics.editor.gaugeBoth') : t('logistics.gauge', { gauge: g.split(',').join(' / ') }));
@@ -272,12 +278,12 @@ export function LinkForm({ link, nodes, corridors, sources, onChanged }: Props) 
       </div>
 
       <div className="editor-grid">
-        <CheckList legend={t('logistics.editor.corridors')} name="corridors" scroll items={corridors.map((c) => ({ value: c.id, label: c.name }))} checked={state.corridors} onChange={(v) => set({ corridors: v })} />
+        <CheckList legend={t('logistics.editor.corridors')} name="corridors" scroll items={corridorItems} checked={state.corridors} onChange={(v) => set({ corridors: v })} />
         <CheckList
           legend={t('logistics.editor.sources')}
           name="sources"
           scroll
-          items={sources.map((s) => ({ value: s.id, label: `${s.id} · ${s.title}`, title: s.title }))}
+          items={sourceItems(sources)}
           checked={state.sources}
           onChange={(v) => set({ sources: v })}
         />

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NODE_KINDS, addNode, deleteNode, saveNode, type HandlingFigures, type NetworkSource, type NodeBody, type NodeFeature, type NodeKind } from '../../api/logistics.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { Check, CheckList, TextField, missingText, readNumbers } from './editorParts.tsx';
+import { Check, CheckList, TextField, missingText, readNumbers, sourceItems } from './editorParts.tsx';
 
 /** What a node's `estimated` may name. */
 const NODE_ESTIMATES = ['coordinates', 'transshipment', 'customs', 'gaugeChange'] as const;
@@ -224,7 +224,7 @@ export function NodeForm({ node, sources, onChanged }: Props) {
           legend={t('logistics.editor.sources')}
           name="sources"
           scroll
-          items={sources.map((s) => ({ value: s.id, label: `${s.id} · ${s.title}`, title: s.title }))}
+          items={sourceItems(sources)}
           checked={state.sources}
           onChange={(v) => set({ sources: v })}
         />

@@ -182,3 +182,12 @@ export function missingText(fields: readonly { value: string; label: string }[],
   const empty = fields.find((field) => field.value.trim() === '');
   return empty ? required(empty.label) : null;
 }
+
+const ids = new Intl.Collator('en', { numeric: true });
+
+/** The network's sources as checkboxes, S1, S2 … S10 in order, each title cut short with the whole of it on hover. */
+export function sourceItems(sources: readonly { id: string; title: string }[]): { value: string; label: string; title: string }[] {
+  return [...sources]
+    .sort((a, b) => ids.compare(a.id, b.id))
+    .map((s) => ({ value: s.id, label: `${s.id} · ${s.title.length > 90 ? `${s.title.slice(0, 89)}…` : s.title}`, title: s.title }));
+}
