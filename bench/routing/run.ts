@@ -320,8 +320,8 @@ async function runPareto(opts: Options): Promise<{ available: boolean; result?: 
   const result = await runParetoBench({ network, departures, queries: 200, seed: opts.seed, log });
   const ms = performance.now() - began;
   const summary = (result ?? {}) as Record<string, unknown>;
-  const field = (key: string) => (typeof summary[key] === 'number' ? fmt(summary[key], 3) : '?');
-  console.log(`\nPareto planner (100k edges, 50,000 departures, ${field('queries')} queries): p50 ${field('p50Ms')} ms, p95 ${field('p95Ms')} ms; ${field('found')} found, ${field('meanRoutes')} routes on average`);
+  const field = (key: string, digits = 0) => (typeof summary[key] === 'number' ? fmt(summary[key], digits) : '?');
+  console.log(`\nPareto planner (100k edges, 50,000 departures, ${field('queries')} queries): p50 ${field('p50Ms', 1)} ms, p95 ${field('p95Ms', 1)} ms; ${field('found')} found, ${field('meanRoutes', 1)} routes on average`);
   return { available: true, result, ms: Math.round(ms) };
 }
 
