@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext.ts';
 import { api } from '../../api/client.ts';
@@ -85,7 +85,12 @@ export default function LogisticsPage() {
   const { network, error: networkError, reload: reloadNetwork } = useNetwork();
   const { plan, replan, answer, chosen, setChosen, pending, error } = usePlan();
   const [editing, setEditing] = useState<EditorSelection>({ kind: 'node', id: '' });
-  const pick = useCallback((picked: NetworkPick) => setEditing(picked), []);
+  const editorRef = useRef<HTMLDivElement>(null);
+  // A place or link clicked on the map opens in the editor, which is brought into view below the map.
+  const pick = useCallback((picked: NetworkPick) => {
+    setEditing(picked);
+    requestAnimationFrame(() => editorRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+  }, []);
   const networkChanged = useCallback(() => {
     reloadNetwork();
     replan();
@@ -148,15 +153,17 @@ export default function LogisticsPage() {
       </section>
 
       {isAdmin && network && (
-        <NetworkEditor
-          nodes={nodes}
-          links={links}
-          corridors={corridors}
-          sources={network.sources}
-          selection={editing}
-          onSelect={setEditing}
-          onChanged={networkChanged}
-        />
+        <div ref={editorRef}>
+          <NetworkEditor
+            nodes={nodes}
+            links={links}
+            corridors={corridors}
+            sources={network.sources}
+            selection={editing}
+            onSelect={setEditing}
+            onChanged={networkChanged}
+          />
+        </div>
       )}
     </>
   );
