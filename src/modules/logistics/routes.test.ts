@@ -104,6 +104,22 @@ describe.each(testDatabaseKinds())('logistics network API on $name', (kind) => {
     expect(gone.json<{ error: { message: string } }>().error.message).toBe('В сети нет узла KZ-ALMATY.');
   });
 
+  it('keeps a link’s optional figures as sent, null included', async () => {
+    const roadLink = { id: 'road-urumqi-dostyk', from: 'CN-URUMQI', to: 'KZ-DOSTYK', mode: 'road', distanceKm: 520, minutes: 600, usd20: 700, usd40: 900, status: 'open' };
+    const withoutFactor = expectStatus<{ co2GramsPerTonneKm: number | null; gauge: number | null }>(
+      await app.inject({ method: 'POST', url: '/api/logistics/links', headers: admin.headers, payload: { ...roadLink, co2GramsPerTonneKm: null, gauge: null } }),
+      201,
+    );
+    expect(withoutFactor).toMatchObject({ co2GramsPerTonneKm: null, gauge: null });
+    expect(expectStatus<{ co2GramsPerTonneKm: number | null }>(await app.inject({ method: 'GET', url: '/api/logistics/links/road-urumqi-dostyk' }), 200).co2GramsPerTonneKm).toBeNull();
+    const withFactor = expectStatus<{ co2GramsPerTonneKm: number | null }>(
+      await app.inject({ method: 'PUT', url: '/api/logistics/links/road-urumqi-dostyk', headers: admin.headers, payload: { ...roadLink, co2GramsPerTonneKm: 0 } }),
+      200,
+    );
+    expect(withFactor.co2GramsPerTonneKm).toBe(0);
+    expectStatus(await app.inject({ method: 'DELETE', url: '/api/logistics/links/road-urumqi-dostyk', headers: admin.headers }), 204);
+  });
+
   it('refuses a malformed node with the field named', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/logistics/nodes', headers: admin.headers, payload: { ...ALMATY, id: 'kz almaty', lat: 95 } });
     expect(response.statusCode).toBe(400);

@@ -7,6 +7,11 @@ const NodeId = Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]*$', maxLength: 64, des
 const LinkId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 96, description: 'Link id, e.g. rail-alashankou-dostyk' });
 const Money = Type.Number({ minimum: 0, maximum: 1e9, description: 'US dollars' });
 const Minutes = Type.Number({ minimum: 0, maximum: 1e7 });
+/**
+ * A number or null as one JSON type list rather than a union: the response serialiser would otherwise read 0 as
+ * null or null as 0, whichever branch came first.
+ */
+const NullableNumber = (options: { minimum?: number; maximum?: number } = {}) => Type.Unsafe<number | null>({ ...options, type: ['number', 'null'] });
 const Texts = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50 });
 
 export const NamesBody = Type.Object(
@@ -24,10 +29,10 @@ export const NodeBody = Type.Object(
     country: Iso3,
     lat: Type.Number({ minimum: -90, maximum: 90 }),
     lon: Type.Number({ minimum: -180, maximum: 180 }),
-    locode: Type.Optional(Type.Union([Type.String({ pattern: '^[A-Za-z]{2}[A-Za-z0-9]{3}$' }), Type.Null()])),
+    locode: Type.Optional(Type.Union([Type.Null(), Type.String({ pattern: '^[A-Za-z]{2}[A-Za-z0-9]{3}$' })])),
     transshipment: HandlingBody,
-    customs: Type.Optional(Type.Union([HandlingBody, Type.Null()])),
-    gaugeChange: Type.Optional(Type.Union([HandlingBody, Type.Null()])),
+    customs: Type.Optional(Type.Union([Type.Null(), HandlingBody])),
+    gaugeChange: Type.Optional(Type.Union([Type.Null(), HandlingBody])),
     sources: Type.Optional(Texts),
     estimated: Type.Optional(Texts),
   },
@@ -41,13 +46,13 @@ export const LinkBody = Type.Object(
     from: NodeId,
     to: NodeId,
     mode: literalUnion(MODES),
-    gauge: Type.Optional(Type.Union([Type.Integer({ minimum: 600, maximum: 1700 }), Type.Array(Type.Integer({ minimum: 600, maximum: 1700 }), { minItems: 1, maxItems: 3 }), Type.Null()])),
+    gauge: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 600, maximum: 1700 }), Type.Array(Type.Integer({ minimum: 600, maximum: 1700 }), { minItems: 1, maxItems: 3 })])),
     distanceKm: Type.Number({ exclusiveMinimum: 0, maximum: 50_000 }),
     distanceEstimated: Type.Optional(Type.Boolean()),
     minutes: Minutes,
     usd20: Money,
     usd40: Money,
-    co2GramsPerTonneKm: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 5000 }), Type.Null()])),
+    co2GramsPerTonneKm: Type.Optional(NullableNumber({ minimum: 0, maximum: 5000 })),
     status: literalUnion(LINK_STATUSES),
     oneWay: Type.Optional(Type.Boolean()),
     scheduledOnly: Type.Optional(Type.Boolean()),
@@ -78,10 +83,10 @@ export const NodeSchema = Type.Object(
     country: Type.String(),
     lat: Type.Number(),
     lon: Type.Number(),
-    locode: Type.Union([Type.String(), Type.Null()]),
+    locode: Type.Union([Type.Null(), Type.String()]),
     transshipment: HandlingBody,
-    customs: Type.Union([HandlingBody, Type.Null()]),
-    gaugeChange: Type.Union([HandlingBody, Type.Null()]),
+    customs: Type.Union([Type.Null(), HandlingBody]),
+    gaugeChange: Type.Union([Type.Null(), HandlingBody]),
     sources: Type.Array(Type.String()),
     estimated: Type.Array(Type.String()),
   },
@@ -94,13 +99,13 @@ export const LinkSchema = Type.Object(
     from: Type.String(),
     to: Type.String(),
     mode: literalUnion(MODES),
-    gauge: Type.Union([Type.Number(), Type.Array(Type.Number()), Type.Null()]),
+    gauge: Type.Union([Type.Null(), Type.Number(), Type.Array(Type.Number())]),
     distanceKm: Type.Number(),
     distanceEstimated: Type.Boolean(),
     minutes: Type.Number(),
     usd20: Type.Number(),
     usd40: Type.Number(),
-    co2GramsPerTonneKm: Type.Union([Type.Number(), Type.Null()]),
+    co2GramsPerTonneKm: NullableNumber(),
     status: literalUnion(LINK_STATUSES),
     oneWay: Type.Boolean(),
     scheduledOnly: Type.Boolean(),
