@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { createPlanner } from '../../src/modules/logistics/engine/planner.ts';
 import type { Departure, Network } from '../../src/modules/logistics/engine/types.ts';
+import { seededRandom } from '../../src/modules/logistics/synthetic/seeded-random.ts';
 
 export interface ParetoBenchOptions {
   network: Network;
@@ -25,17 +26,6 @@ export interface ParetoBenchResult {
   found: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Nearest-rank percentile of sorted samples. */
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
@@ -48,7 +38,7 @@ export async function runParetoBench(options: ParetoBenchOptions): Promise<Paret
     `Pareto planner: compiled ${network.nodes.length} nodes, ${network.links.length} links and ${planner.departures.count} departures ` +
       `(${planner.departures.ignored.length} ignored) in ${Math.round(performance.now() - began)} ms`,
   );
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
   let first = Number.POSITIVE_INFINITY;
   for (const departure of departures) first = Math.min(first, departure.stops[0]?.departAt ?? first);
   if (!Number.isFinite(first)) first = 0;

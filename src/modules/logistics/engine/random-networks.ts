@@ -3,18 +3,7 @@
  * gauges, countries and link statuses, a few scheduled departures of random capacity, random constraints.
  */
 import type { ContainerSize, Departure, Handling, LinkStatus, Mode, Network, NetworkLink, NetworkNode, RouteQuery } from './types.ts';
-
-/** mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../synthetic/seeded-random.ts';
 
 const T0 = 27_981_360;
 
@@ -26,7 +15,7 @@ export interface RandomCase {
 
 /** One network with its departures and three queries, the same for the same seed. */
 export function randomCase(seed: number): RandomCase {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const int = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (p: number): boolean => random() < p;

@@ -6,6 +6,7 @@
  * links (scheduled trucking) when it has none of those.
  */
 import type { Departure, Mode, Network, NetworkLink } from '../engine/types.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export interface SyntheticDepartureOptions {
   count: number;
@@ -20,19 +21,8 @@ const MAX_HOPS = 60;
 /** A run's price per container as a share of the links' summed price: scheduled capacity sells cheaper. */
 const PRICE_SHARE = 0.55;
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function syntheticDepartures(network: Network, options: SyntheticDepartureOptions): Departure[] {
-  const random = mulberry32(options.seed ^ 0x5eed);
+  const random = seededRandom(options.seed ^ 0x5eed);
   const scheduledModes = new Set<Mode>(['rail', 'sea', 'inland_water']);
   const open = network.links.filter((link) => link.status === 'open');
   const eligible = open.some((link) => scheduledModes.has(link.mode)) ? open.filter((link) => scheduledModes.has(link.mode)) : open;

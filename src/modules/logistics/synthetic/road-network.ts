@@ -6,6 +6,7 @@
  * overestimates a path (an admissible A* heuristic).
  */
 import type { Network, NetworkLink, NetworkNode } from '../engine/types.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export interface SyntheticRoadOptions {
   /** Links wanted; the graph has exactly this many (at least 20). */
@@ -43,18 +44,6 @@ const ONE_WAY_SHARE = 0.03;
 /** Candidate indices packed below the sort key: room for 67 M candidates (16 M points). */
 const INDEX_SPAN = 2 ** 26;
 const MIN_EDGES = 20;
-
-/** Mulberry32: a small, fast, seeded source of numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EARTH_RADIUS_KM = 6371.0088;
 const RADIANS = Math.PI / 180;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../synthetic/road-network.ts';
+import { seededRandom } from '../../synthetic/seeded-random.ts';
 import { AltEngine } from './alt.ts';
 import { describeFastestConformance, gridGraph, pathProblems, randomGraph } from './conformance.ts';
 import { DijkstraEngine } from './dijkstra.ts';

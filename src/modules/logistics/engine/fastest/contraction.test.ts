@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../synthetic/road-network.ts';
+import { seededRandom } from '../../synthetic/seeded-random.ts';
 import { describeFastestConformance, gridGraph, pathProblems, randomGraph } from './conformance.ts';
 import { buildContraction, contract, ContractionEngine } from './contraction.ts';
 import { DijkstraEngine } from './dijkstra.ts';
