@@ -194,28 +194,6 @@ describe.skipIf(!chromiumPath)('logistics network editor end to end', () => {
     expect(await form.getByLabel('Id', { exact: true }).isDisabled()).toBe(true);
     expect(await editor.getByTestId('editor-link').inputValue()).toBe('road-almaty-bishkek-e2e');
 
-    // A click on a straight road line on the map opens that link in the editor.
-    await editor.getByRole('button', { name: 'Places', exact: true }).click();
-    const roads = page.locator('[data-testid="logistics-map"] svg path[stroke="#E69F00"], [data-testid="logistics-map"] svg path[stroke="rgb(230,159,0)"]');
-    // The longest straight road line, whose middle lies well away from any place.
-    const lines = await Promise.all(Array.from({ length: await roads.count() }, (_, i) => roads.nth(i).getAttribute('d')));
-    const lengths = lines.map((d) => {
-      const numbers = /^M([-\d.]+) ([-\d.]+)L([-\d.]+) ([-\d.]+)$/.exec((d ?? '').trim())?.slice(1).map(Number);
-      return numbers ? Math.hypot(numbers[2]! - numbers[0]!, numbers[3]! - numbers[1]!) : 0;
-    });
-    const longest = lengths.indexOf(Math.max(...lengths));
-    expect(lengths[longest]).toBeGreaterThan(20);
-    const road = roads.nth(longest);
-    await road.scrollIntoViewIfNeeded();
-    const roadBox = (await road.boundingBox())!;
-    await page.mouse.click(roadBox.x + roadBox.width / 2, roadBox.y + roadBox.height / 2);
-    await expect.poll(() => editor.getByRole('button', { name: 'Links', exact: true }).getAttribute('aria-pressed')).toBe('true');
-    const clickedLink = await editor.getByTestId('editor-link').inputValue();
-    expect(clickedLink).toMatch(/^[a-z0-9-]+$/);
-    expect((await getLink(clickedLink)).link.mode).toBe('road');
-    await form.getByRole('heading', { name: /^Link: .+ — .+$/ }).waitFor();
-    expect(await form.getByLabel('Mode', { exact: true }).inputValue()).toBe('road');
-
     // Closing an existing rail link keeps its drawn course and every other field.
     const before = await getLink('rail-alashankou-dostyk');
     expect(before.link.status).toBe('open');
