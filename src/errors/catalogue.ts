@@ -360,6 +360,16 @@ export const errorCatalogue = {
     when: 'A route request gives coordinates, and no node of the network reachable with the modes asked lies within 500 km of them.',
     messages: { en: 'No node of the network within 500 km of {lat}, {lon}.', ru: 'В пределах 500 км от точки {lat}, {lon} нет узлов сети.', 'zh-Hans': '坐标 {lat}, {lon} 周围 500 公里内没有网络节点。' },
   },
+  SOURCE_NOT_FOUND: {
+    status: 400,
+    when: 'A node or link cites a source the network’s source list does not have.',
+    messages: { en: 'The network has no source {source}.', ru: 'В сети нет источника {source}.', 'zh-Hans': '网络中没有来源 {source}。' },
+  },
+  INVALID_TIME: {
+    status: 400,
+    when: 'A time in the request is not one the planner can use, e.g. a leap second.',
+    messages: { en: '{field} is not a usable time: {value}.', ru: '{field}: это время нельзя использовать ({value}).', 'zh-Hans': '{field} 不是可用的时间：{value}。' },
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

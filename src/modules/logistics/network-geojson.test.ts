@@ -72,6 +72,10 @@ describe('reading a network from GeoJSON', () => {
     ]);
   });
 
+  it('wants whole minutes on links', () => {
+    expect(problemsOf(text.replace('"minutes": 720', '"minutes": 720.5'))).toEqual([expect.objectContaining({ id: 'rail-urumqi-alashankou', field: 'minutes', message: '720.5 is not a whole number' })]);
+  });
+
   it('says where a file is not JSON, or not a FeatureCollection', () => {
     expect(problemsOf('{\n  "type": "FeatureCollection",\n  "features": [,]\n}')).toEqual([expect.objectContaining({ field: '-', line: 3 })]);
     expect(problemsOf('{"type": "Feature"}')).toEqual([{ field: 'type', message: 'must be a GeoJSON FeatureCollection with features', line: 1 }]);

@@ -32,6 +32,8 @@ export class NetworkFileError extends Error {
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const NODE_ID = /^[A-Z0-9][A-Z0-9-]*$/;
+/** The most a numeric(12, 2) column holds. */
+const MAX_USD = 9_999_999_999.99;
 const LINK_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Collects problems while reading one object's fields. */
@@ -65,6 +67,12 @@ class FieldReader {
     const value = this.object[field];
     if (typeof value !== 'number' || !Number.isFinite(value)) return this.problem(field, 'must be a number');
     if (value < min || value > max) return this.problem(field, `${value} is outside ${min}–${max === Number.POSITIVE_INFINITY ? '∞' : max}`);
+    return value;
+  }
+
+  integer(field: string, min: number): number | undefined {
+    const value = this.number(field, min);
+    if (value !== undefined && !Number.isInteger(value)) return this.problem(field, `${value} is not a whole number`);
     return value;
   }
 
@@ -150,7 +158,7 @@ function readLink(feature: Json, properties: Json, problems: NetworkProblem[]): 
   let gauges: number[] | null | undefined = null;
   if (gauge !== undefined && gauge !== null) {
     const list = Array.isArray(gauge) ? gauge : [gauge];
-    gauges = list.length > 0 && list.every((g) => Number.isInteger(g) && (g as number) > 0) ? (list as number[]) : undefined;
+    gauges = list.length > 0 && list.every((g) => Number.isInteger(g) && (g as number) > 0 && (g as number) < 32_768) ? (list as number[]) : undefined;
     if (!gauges) problems.push({ id, field: 'gauge', message: 'must be a gauge in millimetres or a list of them' });
   }
   if (mode === 'rail' && gauges === null) problems.push({ id, field: 'gauge', message: 'a rail link needs its gauge' });
@@ -163,9 +171,9 @@ function readLink(feature: Json, properties: Json, problems: NetworkProblem[]): 
     gauges,
     distanceKm: read.number('distanceKm', Number.MIN_VALUE),
     distanceEstimated: read.boolean('distanceEstimated', false),
-    minutes: read.number('minutes', 0),
-    usd20: read.number('usd20', 0),
-    usd40: read.number('usd40', 0),
+    minutes: read.integer('minutes', 0),
+    usd20: read.number('usd20', 0, MAX_USD),
+    usd40: read.number('usd40', 0, MAX_USD),
     co2GramsPerTonneKm: properties.co2GramsPerTonneKm === undefined || properties.co2GramsPerTonneKm === null ? null : read.number('co2GramsPerTonneKm', 0),
     status: read.oneOf('status', LINK_STATUSES),
     oneWay: read.boolean('oneWay', false),

@@ -16,27 +16,36 @@ export function greatCircleKm(a: { lat: number; lon: number }, b: { lat: number;
   return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/** What a route may use, for snapping a point to a node the route can actually start or end at. */
+export interface UsableNetwork {
+  modes?: readonly Mode[] | undefined;
+  allowUnderConstruction?: boolean | undefined;
+  avoidCountries?: readonly string[] | undefined;
+  avoidNodes?: readonly string[] | undefined;
+}
+
 /**
- * The node a place names. A point goes to the nearest node within 500 km that a usable link of an allowed mode
- * touches, so a route never starts at a node it cannot leave.
+ * The node a place names. A point goes to the nearest node within 500 km that the route may use and that a usable
+ * link of an allowed mode touches, so a route never starts at a node it cannot leave or was asked to avoid.
  */
-export function resolvePlace(network: NetworkRecords, place: Place, modes?: readonly Mode[]): NodeRecord {
+export function resolvePlace(network: NetworkRecords, place: Place, usable: UsableNetwork = {}): NodeRecord {
   if (typeof place === 'string') {
     const wanted = place.trim().toUpperCase();
     const node = network.nodes.find((n) => n.id === wanted) ?? network.nodes.find((n) => n.locode === wanted.replace(/\s+/g, ''));
     if (!node) throw new DomainError('UNKNOWN_PLACE', { place });
     return node;
   }
-  const usable = new Set<string>();
+  const { modes, allowUnderConstruction = false, avoidCountries = [], avoidNodes = [] } = usable;
+  const touched = new Set<string>();
   for (const link of network.links) {
-    if (link.status === 'closed' || (modes && !modes.includes(link.mode))) continue;
-    usable.add(link.from);
-    usable.add(link.to);
+    if (link.status === 'closed' || (link.status === 'under_construction' && !allowUnderConstruction) || (modes && !modes.includes(link.mode))) continue;
+    touched.add(link.from);
+    touched.add(link.to);
   }
   let best: NodeRecord | undefined;
   let bestKm = SNAP_KM;
   for (const node of network.nodes) {
-    if (!usable.has(node.id)) continue;
+    if (!touched.has(node.id) || avoidCountries.includes(node.country) || avoidNodes.includes(node.id)) continue;
     const km = greatCircleKm(place, node);
     if (km <= bestKm) {
       best = node;

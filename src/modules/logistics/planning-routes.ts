@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { Database } from '../../db/database.ts';
+import { DomainError } from '../../errors/domain-error.ts';
 import { toTraditional } from '../../i18n/chinese.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import type { App } from '../../http/app-types.ts';
@@ -9,7 +10,7 @@ import { MODES, type CuttingConstraint, type PlannedRoute, type RouteQuery } fro
 import { localName } from './network-api.ts';
 import { resolvePlace } from './places.ts';
 import { plannerNetwork, type NetworkRecords } from './records.ts';
-import { loadNetwork, networkVersion } from './store.ts';
+import { networkSnapshot, networkVersion } from './store.ts';
 
 const Place = Type.Union(
   [
@@ -126,10 +127,15 @@ function compiledPlanner(db: Database): () => Promise<Compiled> {
   let current: Promise<Compiled> | undefined;
   return async () => {
     const version = await networkVersion(db);
-    const cached = current && (await current);
-    if (cached && cached.version === version) return cached;
-    current = loadNetwork(db).then((records) => ({ version, records, planner: createPlanner(plannerNetwork(records), []) }));
-    return current;
+    // A load that failed is forgotten, so the next request tries again instead of failing for ever.
+    const cached = await current?.catch(() => undefined);
+    if (cached && cached.version >= version) return cached;
+    const loading = networkSnapshot(db).then(({ version: read, network }) => ({ version: read, records: network, planner: createPlanner(plannerNetwork(network), []) }));
+    current = loading;
+    loading.catch(() => {
+      if (current === loading) current = undefined;
+    });
+    return loading;
   };
 }
 
@@ -208,17 +214,22 @@ export function planningRoutes(db: Database) {
       async (request) => {
         const { records, planner: plan } = await planner();
         const body = request.body;
-        const from = resolvePlace(records, body.from, body.modes);
-        const to = resolvePlace(records, body.to, body.modes);
+        const departAfter = body.departAfter ? Date.parse(body.departAfter) : Date.now();
+        if (!Number.isFinite(departAfter)) throw new DomainError('INVALID_TIME', { field: 'departAfter', value: body.departAfter ?? '' });
+        const avoidCountries = body.avoidCountries?.map((c) => c.toUpperCase());
+        const avoidNodes = body.avoidNodes?.map((place) => resolvePlace(records, place).id);
+        const usable = { modes: body.modes, allowUnderConstruction: body.allowUnderConstruction ?? false, avoidCountries, avoidNodes };
+        const from = resolvePlace(records, body.from, usable);
+        const to = resolvePlace(records, body.to, usable);
         const query: RouteQuery = {
           from: from.id,
           to: to.id,
           containers: body.containers,
           cargoTonnes: body.cargoTonnes,
-          departAfter: Math.floor((body.departAfter ? Date.parse(body.departAfter) : Date.now()) / 60_000),
+          departAfter: Math.floor(departAfter / 60_000),
           modes: body.modes,
-          avoidCountries: body.avoidCountries?.map((c) => c.toUpperCase()),
-          avoidNodes: body.avoidNodes,
+          avoidCountries,
+          avoidNodes,
           maxBorderCrossings: body.maxBorderCrossings,
           maxTransshipments: body.maxTransshipments,
           allowUnderConstruction: body.allowUnderConstruction,

@@ -130,6 +130,28 @@ describe.each(testDatabaseKinds())('route planning on the reference network on $
     expect((await plan({ from: withLocode.locode!.toLowerCase(), to: 'DE-DUISBURG' })).from.id).toBe(withLocode.id);
   });
 
+  it('passes no node it was asked to avoid, however the node is written', async () => {
+    const throughAlashankou = await plan({ from: 'CN-CHONGQING', to: 'DE-DUISBURG', modes: ['rail'] });
+    expect(throughAlashankou.routes.some((r) => nodesOf(r).includes('CN-ALASHANKOU'))).toBe(true);
+    const avoiding = await plan({ from: 'CN-CHONGQING', to: 'DE-DUISBURG', modes: ['rail'], avoidNodes: ['cn-alashankou'] });
+    expect(avoiding.routes.length).toBeGreaterThan(0);
+    for (const route of avoiding.routes) expect(nodesOf(route)).not.toContain('CN-ALASHANKOU');
+    const unknown = await app.inject({ method: 'POST', url: '/api/logistics/routes', payload: { from: 'CN-XIAN', to: 'DE-DUISBURG', containers: [{ size: 20, count: 1 }], avoidNodes: ['CN-NOWHERE'] } });
+    expect(errorCode(unknown)).toBe('UNKNOWN_PLACE');
+  });
+
+  it('refuses a departure time it cannot use, such as a leap second, instead of searching for ever', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/logistics/routes',
+      headers: { 'accept-language': 'ru' },
+      payload: { from: 'CN-QINGDAO', to: 'CN-DALIAN', containers: [{ size: 40, count: 1 }], departAfter: '2026-12-31T23:59:60Z' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(errorCode(response)).toBe('INVALID_TIME');
+    expect(response.json<{ error: { message: string } }>().error.message).toBe('departAfter: это время нельзя использовать (2026-12-31T23:59:60Z).');
+  });
+
   it('refuses places it does not know and malformed requests with clear codes', async () => {
     const unknown = await app.inject({ method: 'POST', url: '/api/logistics/routes', payload: { from: 'XX-NOWHERE', to: 'DE-DUISBURG', containers: [{ size: 20, count: 1 }] } });
     expect(unknown.statusCode).toBe(400);

@@ -120,6 +120,20 @@ describe.each(testDatabaseKinds())('logistics network API on $name', (kind) => {
     expectStatus(await app.inject({ method: 'DELETE', url: '/api/logistics/links/road-urumqi-dostyk', headers: admin.headers }), 204);
   });
 
+  it('refuses sources the network does not list and fractional minutes, keeping money as stored', async () => {
+    const unsourced = await app.inject({ method: 'POST', url: '/api/logistics/nodes', headers: admin.headers, payload: { ...ALMATY, id: 'KZ-UNSOURCED', locode: null, sources: ['no-such-source'] } });
+    expect(unsourced.statusCode).toBe(400);
+    expect(errorCode(unsourced)).toBe('SOURCE_NOT_FOUND');
+    const fractional = await app.inject({ method: 'POST', url: '/api/logistics/links', headers: admin.headers, payload: { ...DOSTYK_ALMATY, id: 'rail-fractional', from: 'CN-URUMQI', to: 'KZ-DOSTYK', minutes: 90.5 } });
+    expect(errorCode(fractional)).toBe('VALIDATION_FAILED');
+    const cents = expectStatus<{ usd20: number }>(
+      await app.inject({ method: 'POST', url: '/api/logistics/links', headers: admin.headers, payload: { ...DOSTYK_ALMATY, id: 'rail-cents', from: 'CN-URUMQI', to: 'KZ-DOSTYK', usd20: 0.005 } }),
+      201,
+    );
+    expect(cents.usd20).toBe(expectStatus<{ usd20: number }>(await app.inject({ method: 'GET', url: '/api/logistics/links/rail-cents' }), 200).usd20);
+    expectStatus(await app.inject({ method: 'DELETE', url: '/api/logistics/links/rail-cents', headers: admin.headers }), 204);
+  });
+
   it('refuses a malformed node with the field named', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/logistics/nodes', headers: admin.headers, payload: { ...ALMATY, id: 'kz almaty', lat: 95 } });
     expect(response.statusCode).toBe(400);

@@ -6,7 +6,7 @@ import { LINK_STATUSES, MODES, NODE_KINDS } from './engine/types.ts';
 const NodeId = Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]*$', maxLength: 64, description: 'Node id, e.g. CN-ALASHANKOU' });
 const LinkId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 96, description: 'Link id, e.g. rail-alashankou-dostyk' });
 const Money = Type.Number({ minimum: 0, maximum: 1e9, description: 'US dollars' });
-const Minutes = Type.Number({ minimum: 0, maximum: 1e7 });
+const Minutes = Type.Integer({ minimum: 0, maximum: 1e7 });
 /**
  * A number or null as one JSON type list rather than a union: the response serialiser would otherwise read 0 as
  * null or null as 0, whichever branch came first.

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/database.ts';
+import type { Database, Queryable } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { DomainError } from '../../errors/domain-error.ts';
 import type { Handling } from './engine/types.ts';
@@ -102,18 +102,28 @@ export async function networkVersion(db: Queryable): Promise<number> {
 }
 
 export async function loadNetwork(db: Queryable): Promise<NetworkRecords> {
-  const [nodes, links, corridors, sources] = await Promise.all([
-    db.query<NodeRow>(`SELECT ${NODE_COLUMNS} FROM logistics_nodes ORDER BY id`),
-    db.query<LinkRow>(`SELECT ${LINK_COLUMNS} FROM logistics_links ORDER BY id`),
-    db.query<CorridorRecord>('SELECT id, kind, names, sources FROM logistics_corridors ORDER BY id'),
-    db.query<{ id: string; title: string; url: string | null; note: string | null }>('SELECT id, title, url, note FROM logistics_sources ORDER BY id'),
-  ]);
+  const nodes = await db.query<NodeRow>(`SELECT ${NODE_COLUMNS} FROM logistics_nodes ORDER BY id`);
+  const links = await db.query<LinkRow>(`SELECT ${LINK_COLUMNS} FROM logistics_links ORDER BY id`);
+  const corridors = await db.query<CorridorRecord>('SELECT id, kind, names, sources FROM logistics_corridors ORDER BY id');
+  const sources = await db.query<{ id: string; title: string; url: string | null; note: string | null }>('SELECT id, title, url, note FROM logistics_sources ORDER BY id');
   return {
     nodes: nodes.map(nodeOf),
     links: links.map(linkOf),
     corridors,
     sources: sources.map((s): SourceRecord => ({ id: s.id, title: s.title, url: s.url ?? undefined, note: s.note ?? undefined })),
   };
+}
+
+/**
+ * The network and its version read from one snapshot, so a change committed meanwhile on another instance never
+ * mixes new links with old nodes.
+ */
+export async function networkSnapshot(db: Database): Promise<{ version: number; network: NetworkRecords }> {
+  return db.transaction(async (tx) => {
+    await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const version = await networkVersion(tx);
+    return { version, network: await loadNetwork(tx) };
+  });
 }
 
 const nodeRow = (n: NodeRecord) => ({ ...n, transshipment: stored(n.transshipment), customs: stored(n.customs), gauge_change: stored(n.gaugeChange) });
@@ -176,19 +186,29 @@ export async function replaceNetwork(tx: Queryable, network: NetworkRecords): Pr
   return { nodes: network.nodes.length, links: network.links.length, corridors: network.corridors.length };
 }
 
-export async function getNode(db: Queryable, id: string): Promise<NodeRecord> {
-  const [row] = await db.query<NodeRow>(`SELECT ${NODE_COLUMNS} FROM logistics_nodes WHERE id = $1`, [id]);
+export async function getNode(db: Queryable, id: string, lock = false): Promise<NodeRecord> {
+  const [row] = await db.query<NodeRow>(`SELECT ${NODE_COLUMNS} FROM logistics_nodes WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   if (!row) throw new DomainError('NODE_NOT_FOUND', { node: id });
   return nodeOf(row);
 }
 
-export async function getLink(db: Queryable, id: string): Promise<LinkRecord> {
-  const [row] = await db.query<LinkRow>(`SELECT ${LINK_COLUMNS} FROM logistics_links WHERE id = $1`, [id]);
+export async function getLink(db: Queryable, id: string, lock = false): Promise<LinkRecord> {
+  const [row] = await db.query<LinkRow>(`SELECT ${LINK_COLUMNS} FROM logistics_links WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   if (!row) throw new DomainError('LINK_NOT_FOUND', { link: id });
   return linkOf(row);
 }
 
+/** Sources cited must be in the network's list once it has one, so an export can always be imported again. */
+async function checkSources(tx: Queryable, cited: readonly string[]): Promise<void> {
+  if (cited.length === 0) return;
+  const known = await tx.query<{ id: string }>('SELECT id FROM logistics_sources');
+  if (known.length === 0) return;
+  const missing = cited.find((id) => !known.some((k) => k.id === id));
+  if (missing !== undefined) throw new DomainError('SOURCE_NOT_FOUND', { source: missing });
+}
+
 export async function addNode(tx: Queryable, node: NodeRecord): Promise<NodeRecord> {
+  await checkSources(tx, node.sources);
   try {
     await insertNodes(tx, [node]);
   } catch (error) {
@@ -197,12 +217,13 @@ export async function addNode(tx: Queryable, node: NodeRecord): Promise<NodeReco
     throw error;
   }
   await bumpVersion(tx);
-  return node;
+  return getNode(tx, node.id);
 }
 
 /** Rewrites a node; its id stays. */
 export async function updateNode(tx: Queryable, node: NodeRecord): Promise<NodeRecord> {
-  await getNode(tx, node.id);
+  await getNode(tx, node.id, true);
+  await checkSources(tx, node.sources);
   const row = nodeRow(node);
   try {
     await tx.query(
@@ -215,11 +236,12 @@ export async function updateNode(tx: Queryable, node: NodeRecord): Promise<NodeR
     throw error;
   }
   await bumpVersion(tx);
-  return node;
+  return getNode(tx, node.id);
 }
 
 export async function deleteNode(tx: Queryable, id: string): Promise<void> {
-  await getNode(tx, id);
+  // Locked first: a link being added to this node waits, or is counted below once it has committed.
+  await getNode(tx, id, true);
   const [{ n } = { n: 0 }] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM logistics_links WHERE from_node = $1 OR to_node = $1', [id]);
   if (n > 0) throw new DomainError('NODE_IN_USE', { node: id, links: n });
   await tx.query('DELETE FROM logistics_nodes WHERE id = $1', [id]);
@@ -237,6 +259,7 @@ async function checkLink(tx: Queryable, link: LinkRecord): Promise<void> {
     if (unknown !== undefined) throw new DomainError('CORRIDOR_NOT_FOUND', { corridor: unknown });
   }
   if ((link.mode === 'rail') !== (link.gauges !== null && link.gauges.length > 0)) throw new DomainError('LINK_GAUGE', { link: link.id });
+  await checkSources(tx, link.sources);
 }
 
 export async function addLink(tx: Queryable, link: LinkRecord): Promise<LinkRecord> {
@@ -245,23 +268,25 @@ export async function addLink(tx: Queryable, link: LinkRecord): Promise<LinkReco
     await insertLinks(tx, [link]);
   } catch (error) {
     if (isUniqueViolation(error, 'logistics_links_pkey')) throw new DomainError('LINK_EXISTS', { link: link.id });
+    if ((error as { code?: unknown }).code === '23503') throw new DomainError('NODE_NOT_FOUND', { node: `${link.from}, ${link.to}` });
     throw error;
   }
   await bumpVersion(tx);
-  return link;
+  return getLink(tx, link.id);
 }
 
 export async function updateLink(tx: Queryable, link: LinkRecord): Promise<LinkRecord> {
-  await getLink(tx, link.id);
+  // Locked, so two rewrites of one link take turns instead of both inserting it.
+  await getLink(tx, link.id, true);
   await checkLink(tx, link);
   await tx.query('DELETE FROM logistics_links WHERE id = $1', [link.id]);
   await insertLinks(tx, [link]);
   await bumpVersion(tx);
-  return link;
+  return getLink(tx, link.id);
 }
 
 export async function deleteLink(tx: Queryable, id: string): Promise<void> {
-  await getLink(tx, id);
+  await getLink(tx, id, true);
   await tx.query('DELETE FROM logistics_links WHERE id = $1', [id]);
   await bumpVersion(tx);
 }

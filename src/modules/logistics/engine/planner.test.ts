@@ -5,6 +5,12 @@ import { createPlanner } from './planner.ts';
 describePlannerConformance('label setting', createPlanner);
 
 describe('createPlanner', () => {
+  it('refuses a departure time that is not a number rather than searching without end', () => {
+    const planner = createPlanner(network([node('A', 'CHN'), node('B', 'CHN')], [link('AB', 'A', 'B', 'road', 100, 100, 100)]), []);
+    expect(() => planner.plan({ from: 'A', to: 'B', containers: [{ size: 20, count: 1 }], departAfter: Number.NaN })).toThrow(RangeError);
+    expect(planner.plan({ from: 'A', to: 'B', containers: [{ size: 20, count: 1 }], departAfter: 0 }).found).toBe(true);
+  });
+
   it('lists departures it cannot plan on, and why', () => {
     const planner = createPlanner(network([node('A', 'CHN'), node('B', 'CHN'), node('C', 'CHN')], [link('AB', 'A', 'B', 'rail', 100, 100, 100)]), [
       {
