@@ -110,22 +110,6 @@ describe.skipIf(!chromiumPath)('logistics network editor end to end', () => {
     const editor = page.getByTestId('network-editor');
     await editor.getByRole('heading', { name: 'Edit network' }).waitFor();
 
-    // A click on a place on the map opens it in the editor, switching the editor to places.
-    await editor.getByRole('button', { name: 'Links', exact: true }).click();
-    const crossings = page.locator('[data-testid="logistics-map"] svg path[fill="#CC79A7"], [data-testid="logistics-map"] svg path[fill="rgb(204,121,167)"]');
-    await expect.poll(() => crossings.count(), { timeout: 30_000 }).toBeGreaterThan(10);
-    await page.getByTestId('logistics-map').scrollIntoViewIfNeeded();
-    const crossing = crossings.nth(Math.floor((await crossings.count()) / 2));
-    await crossing.scrollIntoViewIfNeeded();
-    const box = await crossing.boundingBox();
-    expect(box).not.toBeNull();
-    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
-    await expect.poll(() => editor.getByRole('button', { name: 'Places', exact: true }).getAttribute('aria-pressed')).toBe('true');
-    const clicked = await editor.getByTestId('editor-node').inputValue();
-    expect(clicked).toMatch(/^[A-Z]{2}-[A-Z0-9-]+$/);
-    const clickedName = ((await (await fetch(`${base}/api/logistics/nodes/${clicked}`, { headers: { 'Accept-Language': 'en' } })).json()) as { name: string }).name;
-    await page.getByTestId('node-form').getByRole('heading', { name: `Place: ${clickedName}`, exact: true }).waitFor();
-
     // A new road link between Almaty and Bishkek, with a corridor and a source, added through the form.
     expect((await getLink('road-almaty-bishkek-e2e')).status).toBe(404);
     await editor.getByRole('button', { name: 'Links', exact: true }).click();
