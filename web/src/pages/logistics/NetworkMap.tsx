@@ -1,9 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkFeature, NodeFeature, PlannedRoute } from '../../api/logistics.ts';
-import { WORLD_MAP, escapeHtml, registerWorld } from '../trade/useChart.ts';
+import { WORLD_MAP, escapeHtml, registerWorld, useChart, type Chart, type ChartOption } from '../trade/useChart.ts';
 import { HIGHLIGHT_COLOUR, MODE_COLOURS, NODE_GROUPS, NODE_GROUP_OF, NODE_STYLES, ROUTE_CASING, STATUS_LINES } from './colours.ts';
-import { useEChart, type Chart, type ChartOption } from './useEChart.ts';
 import { useLogisticsText } from './useLogisticsText.ts';
 
 /** The series that draws the chosen route, one line per leg; its data is mirrored on the map element for checks. */
@@ -246,7 +245,7 @@ export function NetworkMap({ nodes, links, highlighted, route, label, onPick }: 
     },
     [onPick, links, nodes, highlighted],
   );
-  const container = useEChart(option, { onDrawn, onClick });
+  const container = useChart(option, { onDrawn, onClick, keepView: true });
 
   return <div ref={container} className="network-map" data-testid="logistics-map" role="img" aria-label={label} />;
 }

@@ -1,8 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlannedRoute } from '../../api/logistics.ts';
-import { escapeHtml } from '../trade/useChart.ts';
-import { useEChart, type ChartOption } from './useEChart.ts';
+import { escapeHtml, useChart, type ChartOption } from '../trade/useChart.ts';
 import { useLogisticsText } from './useLogisticsText.ts';
 
 const CHOSEN = '#005a8c';
@@ -59,7 +58,7 @@ export function RouteChart({ routes, chosen, onChoose }: Props) {
   }, [routes, chosen, t, text]);
 
   const onClick = useCallback(({ dataIndex }: { dataIndex: number }) => onChoose(dataIndex), [onChoose]);
-  const container = useEChart(option, { onClick });
+  const container = useChart(option, { onClick, keepView: true });
 
   return (
     <>

@@ -1,13 +1,14 @@
-import { BarChart, LineChart, MapChart, TreemapChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { BarChart, LineChart, LinesChart, MapChart, ScatterChart, TreemapChart } from 'echarts/charts';
+import { GeoComponent, GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { worldGeoJson } from '../../map/worldGeo.ts';
 
-echarts.use([LineChart, BarChart, TreemapChart, MapChart, GridComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
+echarts.use([LineChart, BarChart, TreemapChart, MapChart, LinesChart, ScatterChart, GeoComponent, GridComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
+export type Chart = echarts.ECharts;
 
 export const WORLD_MAP = 'world-110m';
 let worldRegistered = false;
@@ -23,16 +24,33 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+interface ChartHandlers {
+  /** A click on a data item, with the item's series id and index. */
+  onClick?: (item: { seriesId?: string; dataIndex: number }) => void;
+  /** Runs after each new option is drawn, with the chart holding it. */
+  onDrawn?: (chart: Chart, element: HTMLDivElement) => void;
+  /** Replace only the series of each new option and merge the rest, so a map keeps the zoom and pan its reader chose. */
+  keepView?: boolean;
+}
+
 /** An ECharts instance bound to the returned element, redrawn whenever `option` (memoise it) changes. */
-export function useChart(option: ChartOption | null) {
+export function useChart(option: ChartOption | null, { onClick, onDrawn, keepView = false }: ChartHandlers = {}) {
   const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<Chart | null>(null);
+  const handlers = useRef<ChartHandlers>({});
+  useEffect(() => {
+    handlers.current = { onClick, onDrawn };
+  });
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
     const instance = echarts.init(element, undefined, { renderer: 'svg' });
     chart.current = instance;
+    instance.on('click', (params) => {
+      const { seriesId, dataIndex } = params as { seriesId?: string; dataIndex: number };
+      handlers.current.onClick?.({ seriesId, dataIndex });
+    });
     // The observer also fires as React removes the element, before this effect's cleanup runs; resizing a
     // map to 0×0 then makes ECharts invert a singular matrix and throw, so only real sizes are passed on.
     const observer = new ResizeObserver(() => {
@@ -48,11 +66,13 @@ export function useChart(option: ChartOption | null) {
 
   useEffect(() => {
     const instance = chart.current;
-    if (!instance || !option) return;
+    const element = container.current;
+    if (!instance || !element || !option) return;
     // A tooltip left open would point at data the new option replaces.
     instance.dispatchAction({ type: 'hideTip' });
-    instance.setOption(option, { notMerge: true });
-  }, [option]);
+    instance.setOption(option, keepView ? { replaceMerge: ['series'] } : { notMerge: true });
+    handlers.current.onDrawn?.(instance, element);
+  }, [option, keepView]);
 
   return container;
 }
