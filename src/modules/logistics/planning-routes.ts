@@ -8,9 +8,9 @@ import { errorResponses, Iso3, literalUnion } from '../../http/schemas.ts';
 import { createPlanner, type RoutePlanner } from './engine/planner.ts';
 import { MODES, type CuttingConstraint, type PlannedRoute, type RouteQuery } from './engine/types.ts';
 import { localName } from './network-api.ts';
+import { networkCache, perVersion } from './network-cache.ts';
 import { resolvePlace } from './places.ts';
 import { plannerNetwork, type NetworkRecords } from './records.ts';
-import { networkSnapshot, networkVersion } from './store.ts';
 
 const Place = Type.Union(
   [
@@ -114,7 +114,6 @@ function noRouteMessage(cutBy: readonly CuttingConstraint[], locale: Locale): st
 }
 
 interface Compiled {
-  version: number;
   records: NetworkRecords;
   planner: RoutePlanner;
 }
@@ -124,18 +123,11 @@ interface Compiled {
  * any server instance). Scheduled departures join here once services exist; until then, links carry all traffic.
  */
 function compiledPlanner(db: Database): () => Promise<Compiled> {
-  let current: Promise<Compiled> | undefined;
+  const network = networkCache(db);
+  const compile = perVersion((snapshot) => createPlanner(plannerNetwork(snapshot.network), []));
   return async () => {
-    const version = await networkVersion(db);
-    // A load that failed is forgotten, so the next request tries again instead of failing for ever.
-    const cached = await current?.catch(() => undefined);
-    if (cached && cached.version >= version) return cached;
-    const loading = networkSnapshot(db).then(({ version: read, network }) => ({ version: read, records: network, planner: createPlanner(plannerNetwork(network), []) }));
-    current = loading;
-    loading.catch(() => {
-      if (current === loading) current = undefined;
-    });
-    return loading;
+    const snapshot = await network.current();
+    return { records: snapshot.network, planner: compile(snapshot) };
   };
 }
 

@@ -6,7 +6,7 @@ import type { Database } from '../../db/database.ts';
 import { openSeededDatabase, testDatabaseKinds } from '../../db/testing.ts';
 import type { App } from '../../http/app-types.ts';
 import { readNetworkGeoJson } from './network-geojson.ts';
-import { replaceNetwork } from './store.ts';
+import { getLink, replaceNetwork, updateLink } from './store.ts';
 
 /** The network API over HTTP, on the small hand-written test network. */
 
@@ -58,10 +58,33 @@ describe.each(testDatabaseKinds())('logistics network API on $name', (kind) => {
     expect(nodes.map((n) => n.properties.name)).toEqual(['阿拉山口', '烏魯木齊', '多斯特克']);
     expect(network.features.filter((f) => f.properties.type === 'link')).toHaveLength(2);
     expect(network.corridors).toEqual([expect.objectContaining({ id: 'test-rail', name: '測試鐵路', links: ['rail-alashankou-dostyk', 'rail-urumqi-alashankou'] })]);
-    const roads = expectStatus<{ features: { properties: { type: string } }[] }>(await app.inject({ method: 'GET', url: '/api/logistics/network?mode=road' }), 200);
+    const roads = expectStatus<{ features: { properties: { type: string; name?: string } }[] }>(await app.inject({ method: 'GET', url: '/api/logistics/network?mode=road' }), 200);
     expect(roads.features.filter((f) => f.properties.type === 'link')).toHaveLength(0);
+    // The names follow each request's language, though the network is built once for all.
+    expect(roads.features.map((f) => f.properties.name)).toEqual(['Alashankou', 'Urumqi', 'Dostyk']);
     const corridors = expectStatus<{ corridors: { id: string; name: string }[] }>(await app.inject({ method: 'GET', url: '/api/logistics/corridors', headers: { 'accept-language': 'ru' } }), 200);
     expect(corridors.corridors.map((c) => c.name)).toEqual(['Тестовая дорога']);
+  });
+
+  it('shows an edit on the next request, whether made through the API or straight in the database by another instance', async () => {
+    type Link = { properties: { type: string; id: string; status: string } };
+    const statusOf = async (id: string) =>
+      expectStatus<{ features: Link[] }>(await app.inject({ method: 'GET', url: '/api/logistics/network' }), 200).features.find((f) => f.properties.id === id)?.properties.status;
+    const routesFound = async () =>
+      expectStatus<{ routes: unknown[] }>(await app.inject({ method: 'POST', url: '/api/logistics/routes', payload: { from: 'CN-URUMQI', to: 'KZ-DOSTYK', containers: [{ size: 40, count: 1 }] } }), 200).routes.length;
+    const link = expectStatus<Record<string, unknown>>(await app.inject({ method: 'GET', url: '/api/logistics/links/rail-alashankou-dostyk' }), 200);
+    expect(await statusOf('rail-alashankou-dostyk')).toBe('open');
+    expect(await routesFound()).toBeGreaterThan(0);
+
+    expectStatus(await app.inject({ method: 'PUT', url: '/api/logistics/links/rail-alashankou-dostyk', headers: admin.headers, payload: { ...link, status: 'closed' } }), 200);
+    expect(await statusOf('rail-alashankou-dostyk')).toBe('closed');
+    expect(await routesFound()).toBe(0);
+    const closedOnly = expectStatus<{ features: Link[] }>(await app.inject({ method: 'GET', url: '/api/logistics/network?status=closed' }), 200);
+    expect(closedOnly.features.filter((f) => f.properties.type === 'link').map((f) => f.properties.id)).toEqual(['rail-alashankou-dostyk']);
+
+    await db.transaction(async (tx) => updateLink(tx, { ...(await getLink(tx, 'rail-alashankou-dostyk')), status: 'open' }));
+    expect(await statusOf('rail-alashankou-dostyk')).toBe('open');
+    expect(await routesFound()).toBeGreaterThan(0);
   });
 
   it('lets only admins edit nodes and links', async () => {

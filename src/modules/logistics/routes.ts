@@ -1,17 +1,40 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { Database } from '../../db/database.ts';
 import type { App } from '../../http/app-types.ts';
+import type { Locale } from '../../i18n/locale.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import { linkRecordOf, localName, nodeRecordOf, presentCorridors, presentLink, presentNode } from './network-api.ts';
+import { networkCache, perVersion, type NetworkCache } from './network-cache.ts';
 import { networkGeoJson } from './network-geojson.ts';
 import { planningRoutes } from './planning-routes.ts';
 import { CorridorSchema, LinkBody, LinkParams, LinkSchema, NetworkQuery, NodeBody, NodeParams, NodeSchema } from './schemas.ts';
-import { addLink, addNode, deleteLink, deleteNode, getLink, getNode, loadNetwork, updateLink, updateNode } from './store.ts';
+import { addLink, addNode, deleteLink, deleteNode, getLink, getNode, updateLink, updateNode } from './store.ts';
 
 const ADMIN = ['admin'] as const;
 const TAGS = ['logistics'];
 
+/**
+ * The network as GeoJSON for one request. The collection is built once per network version and shared; the mode and
+ * status filters and the names in the request's language go on top, leaving the shared copy as it is.
+ */
+function networkPresenter(network: NetworkCache) {
+  const geoJson = perVersion((snapshot) => networkGeoJson(snapshot.network));
+  return async ({ mode, status }: Static<typeof NetworkQuery>, locale: Locale) => {
+    const snapshot = await network.current();
+    const collection = geoJson(snapshot);
+    const shown = (link: { mode: string; status: string }) => (mode === undefined || link.mode === mode) && (status === undefined || link.status === status);
+    const features = collection.features
+      .filter((feature) => feature.properties.type === 'node' || shown(feature.properties))
+      // Each node also carries its name in the request's language, for maps that show one name.
+      .map((feature) => (feature.properties.type === 'node' ? { ...feature, properties: { ...feature.properties, name: localName(feature.properties.names, locale) } } : feature));
+    const links = snapshot.network.links.filter(shown);
+    return { ...collection, features, corridors: presentCorridors({ ...snapshot.network, links }, locale) };
+  };
+}
+
 export function logisticsRoutes(db: Database) {
+  const network = networkCache(db);
+  const presentNetwork = networkPresenter(network);
   return async (app: App) => {
     app.addSchema(NodeSchema);
     app.addSchema(LinkSchema);
@@ -28,17 +51,7 @@ export function logisticsRoutes(db: Database) {
           response: { 200: Type.Object({ type: Type.Literal('FeatureCollection') }, { additionalProperties: true }), ...errorResponses(400) },
         },
       },
-      async (request) => {
-        const network = await loadNetwork(db);
-        const { mode, status } = request.query;
-        const links = network.links.filter((l) => (mode === undefined || l.mode === mode) && (status === undefined || l.status === status));
-        const collection = networkGeoJson({ ...network, links });
-        // Each feature also carries its name in the request's language, for maps that show one name.
-        for (const feature of collection.features) {
-          if (feature.properties.type === 'node') Object.assign(feature.properties, { name: localName(feature.properties.names, request.locale) });
-        }
-        return { ...collection, corridors: presentCorridors({ ...network, links }, request.locale) };
-      },
+      async (request) => presentNetwork(request.query, request.locale),
     );
 
     app.get(
@@ -47,7 +60,7 @@ export function logisticsRoutes(db: Database) {
         config: { access: 'public' },
         schema: { tags: TAGS, summary: 'The corridors, each with the ids of its links', response: { 200: Type.Object({ corridors: Type.Array(Type.Ref('LogisticsCorridor')) }) } },
       },
-      async (request) => ({ corridors: presentCorridors(await loadNetwork(db), request.locale) }),
+      async (request) => ({ corridors: presentCorridors((await network.current()).network, request.locale) }),
     );
 
     app.get(
