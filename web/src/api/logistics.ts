@@ -84,7 +84,11 @@ export interface RouteLeg {
   distanceKm: number;
   usd: number;
   co2Kg: number;
-  handlingBeforeHours: { transshipment: number; customs: number; gaugeChange: number };
+  /** Handling at the leg's start before it departs, and its price. */
+  handlingBeforeHours: { transshipment: number; gaugeChange: number };
+  handlingBeforeUsd: number;
+  /** Customs at the borders the leg crosses, summed; hours 0 on a departure, whose timetable holds them. */
+  customs: { hours: number; usd: number };
   /** [lon, lat] points of the leg in travel order. */
   geometry: [number, number][];
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RoutePlanner } from './planner.ts';
-import type { Departure, Handling, Mode, Network, NetworkLink, NetworkNode, PlannedRoute, RouteAnswer, RouteQuery } from './types.ts';
+import type { Departure, Handling, Mode, Network, NetworkLink, NetworkNode, PlannedRoute, RouteAnswer, RouteLeg, RouteQuery } from './types.ts';
 
 export type PlannerFactory = (network: Network, departures: readonly Departure[]) => RoutePlanner;
 
@@ -35,11 +35,11 @@ export function network(nodes: NetworkNode[], links: NetworkLink[]): Network {
   return { nodes, links, corridors: [] };
 }
 
-function query(from: string, to: string, extra: Partial<RouteQuery> = {}): RouteQuery {
+export function query(from: string, to: string, extra: Partial<RouteQuery> = {}): RouteQuery {
   return { from, to, containers: [{ size: 40, count: 1 }], departAfter: T0, ...extra };
 }
 
-function departure(id: string, mode: Mode, stops: [string, number | undefined, number | undefined][], teuLeft: number, usd40: number, cutoffMinutes = 240): Departure {
+export function departure(id: string, mode: Mode, stops: [string, number | undefined, number | undefined][], teuLeft: number, usd40: number, cutoffMinutes = 240): Departure {
   return {
     id,
     serviceId: `service-${id}`,
@@ -52,8 +52,41 @@ function departure(id: string, mode: Mode, stops: [string, number | undefined, n
   };
 }
 
+/**
+ * What is wrong with a route's legs, if anything: what each leg spends itself (moving, handling at its start, customs
+ * at the borders it crosses), summed over the legs, must give the route's breakdown and totals; between two legs the
+ * container is handled or waits, and the last leg arrives when the route does.
+ */
+export function legsInconsistency(route: PlannedRoute): string | undefined {
+  const sum = (value: (leg: RouteLeg) => number): number => route.legs.reduce((total, leg) => total + value(leg), 0);
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+  const { minutes, usd } = route.breakdown;
+  const checks: [string, number, number][] = [
+    ['customs minutes', sum((leg) => leg.customs.minutes), minutes.customs],
+    ['customs usd', sum((leg) => leg.customs.usd), usd.customs],
+    ['transshipment minutes', sum((leg) => leg.handlingBefore.transshipment), minutes.transshipment],
+    ['gauge change minutes', sum((leg) => leg.handlingBefore.gaugeChange), minutes.gaugeChange],
+    ['handling usd', sum((leg) => leg.handlingBefore.usd), usd.transshipment + usd.gaugeChange],
+    ['moving minutes', sum((leg) => leg.arriveAt - leg.departAt - leg.customs.minutes), minutes.moving],
+    ['moving usd', sum((leg) => leg.usd), usd.moving],
+    ['usd', sum((leg) => leg.usd + leg.handlingBefore.usd + leg.customs.usd), route.usd],
+    ['minutes', sum((leg) => leg.arriveAt - leg.departAt + leg.handlingBefore.transshipment + leg.handlingBefore.gaugeChange) + minutes.waiting, route.minutes],
+  ];
+  const wrong = checks.find(([, legs, total]) => !near(legs, total));
+  if (wrong) return `legs' ${wrong[0]} add up to ${wrong[1]}, the route's to ${wrong[2]}`;
+  let time = route.departAt;
+  for (const leg of route.legs) {
+    const between = leg.departAt - time - leg.handlingBefore.transshipment - leg.handlingBefore.gaugeChange;
+    // Only a departure is waited for.
+    if (between < 0 || (between > 0 && leg.departureId === undefined)) return `leg ${leg.from}–${leg.to} leaves ${between} minutes off its handling`;
+    time = leg.arriveAt;
+  }
+  return time === route.arriveAt ? undefined : `last leg arrives at ${time}, the route at ${route.arriveAt}`;
+}
+
 function routesOf(answer: RouteAnswer): readonly PlannedRoute[] {
   if (!answer.found) throw new Error(`no route, cut by ${answer.cutBy.join(', ') || 'nothing'}`);
+  expect(answer.routes.map(legsInconsistency).filter(Boolean)).toEqual([]);
   return answer.routes;
 }
 
@@ -81,7 +114,8 @@ export function describePlannerConformance(name: string, factory: PlannerFactory
           distanceKm: 500,
           usd: 1000,
           co2Kg: expect.closeTo(roadKg(500), 9) as number,
-          handlingBefore: { transshipment: 0, customs: 0, gaugeChange: 0 },
+          handlingBefore: { transshipment: 0, gaugeChange: 0, usd: 0 },
+          customs: { minutes: 0, usd: 0 },
         },
       ]);
       expect(route!.breakdown.minutes).toEqual({ moving: 600, waiting: 0, transshipment: 0, customs: 0, gaugeChange: 0 });
@@ -148,7 +182,7 @@ export function describePlannerConformance(name: string, factory: PlannerFactory
         ['B', 'D', ['BC', 'CD']],
       ]);
       expect(route!.legs[1]).toMatchObject({ departAt: T0 + 120 + 90, arriveAt: T0 + 120 + 90 + 1400, distanceKm: 1200, usd: 900 });
-      expect(route!.legs[1]!.handlingBefore).toEqual({ transshipment: 90, customs: 0, gaugeChange: 0 });
+      expect(route!.legs[1]!.handlingBefore).toEqual({ transshipment: 90, gaugeChange: 0, usd: 70 });
       expect(route!).toMatchObject({ minutes: 120 + 90 + 1400, usd: 300 + 70 + 900, transshipments: 1, gaugeChanges: 0 });
       expect(route!.breakdown.usd.transshipment).toBe(70);
       expect(route!.co2Kg).toBeCloseTo(roadKg(100) + railKg(1200), 9);
@@ -185,6 +219,13 @@ export function describePlannerConformance(name: string, factory: PlannerFactory
         ]);
         // Customs at K1 falls inside the second leg: it leaves C2 after the gauge change and reaches K2 after customs.
         expect(route!.legs[1]).toMatchObject({ departAt: T0 + 220, arriveAt: T0 + 220 + 50 + 90 + 1000 });
+        // Each crossing's customs shows on the leg that crosses: entering KAZ on the second, POL on the third.
+        expect(route!.legs.map((leg) => leg.customs)).toEqual([
+          { minutes: 0, usd: 0 },
+          { minutes: 90, usd: 60 },
+          { minutes: 240, usd: 90 },
+        ]);
+        expect(route!.legs.map((leg) => leg.handlingBefore.usd)).toEqual([0, 200, 300]);
       });
 
       it('continues either gauge over a dual-gauge link, changing where the gauge really breaks (node default)', () => {
@@ -196,7 +237,9 @@ export function describePlannerConformance(name: string, factory: PlannerFactory
           ['K1', 'K2', 360],
           ['K2', 'P2', 180],
         ]);
-        expect(route!.legs[1]!.handlingBefore.customs).toBe(90);
+        // The first leg crosses into KAZ and ends at K1 after customs there.
+        expect(route!.legs.map((leg) => leg.customs.minutes)).toEqual([90, 0, 240]);
+        expect(route!.legs[0]!.arriveAt).toBe(T0 + 150 + 90);
         expect(route!).toMatchObject({ gaugeChanges: 2, transshipments: 2, minutes: 1410 + 330 + 360 + 180, usd: 2350 + 150 + 300 + 300 });
       });
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createBruteForcePlanner } from './brute-force.ts';
+import { legsInconsistency } from './conformance.ts';
 import { createPlanner } from './planner.ts';
 import { randomCase } from './random-networks.ts';
 import type { PlannedRoute, RouteAnswer, RouteQuery } from './types.ts';
@@ -28,7 +29,7 @@ function sameAnswer(planned: RouteAnswer, expected: RouteAnswer): string | undef
   return close ? undefined : `routes ${JSON.stringify(a)}, expected ${JSON.stringify(b)}`;
 }
 
-/** A route's parts add up: breakdown to totals, legs joined end to start, times in order. */
+/** A route's parts add up: breakdown to totals, legs joined end to start, times in order, legs' own figures to the breakdown. */
 function inconsistency(route: PlannedRoute, query: RouteQuery): string | undefined {
   const sum = (breakdown: Record<string, number>): number => Object.values(breakdown).reduce((total, value) => total + value, 0);
   if (Math.abs(sum({ ...route.breakdown.minutes }) - route.minutes) > 1e-6) return 'minutes breakdown';
@@ -42,7 +43,7 @@ function inconsistency(route: PlannedRoute, query: RouteQuery): string | undefin
     time = leg.arriveAt;
   }
   if (at !== query.to || route.arriveAt < time) return 'route does not end at the destination';
-  return undefined;
+  return legsInconsistency(route);
 }
 
 describe('label-setting planner against brute force', () => {

@@ -1,7 +1,8 @@
 /**
  * Turns a sequence of moves (unscheduled arcs and rides on departures) into a `PlannedRoute`, adding time, money and
  * CO2 in the same order as the searches do, so a route's totals equal the criteria it was chosen on. Moves on the
- * same vehicle merge into one leg.
+ * same vehicle merge into one leg. Each leg carries what it spends itself: handling at its start, and customs at
+ * every border it crosses; summed over the legs, they give the route's breakdown.
  */
 import type { DepartureIndex } from './departures.ts';
 import { MODE_CODES, gaugeMillimetres, type CompiledNetwork } from './graph.ts';
@@ -45,7 +46,6 @@ export function buildRoute(graph: CompiledNetwork, index: DepartureIndex, contex
   let gaugeChanges = 0;
   let borderCrossings = 0;
   let distanceKm = 0;
-  let customsHere = 0;
   let leg: MutableLeg | undefined;
 
   const handle = (node: number, transfer: number): { minutes: number; usd: number } => {
@@ -61,7 +61,7 @@ export function buildRoute(graph: CompiledNetwork, index: DepartureIndex, contex
     cost += spent.usd;
     return spent;
   };
-  const startLeg = (node: number, mode: number, transfer: number, spentMinutes: number): MutableLeg => {
+  const startLeg = (node: number, mode: number, transfer: number, spent: { minutes: number; usd: number }): MutableLeg => {
     const fresh: MutableLeg = {
       from: graph.nodeIds[node]!,
       to: graph.nodeIds[node]!,
@@ -73,13 +73,13 @@ export function buildRoute(graph: CompiledNetwork, index: DepartureIndex, contex
       usd: 0,
       co2Kg: 0,
       handlingBefore: {
-        transshipment: transfer === TRANSSHIPMENT ? spentMinutes : 0,
-        customs: customsHere,
-        gaugeChange: transfer === GAUGE_CHANGE ? spentMinutes : 0,
+        transshipment: transfer === TRANSSHIPMENT ? spent.minutes : 0,
+        gaugeChange: transfer === GAUGE_CHANGE ? spent.minutes : 0,
+        usd: spent.usd,
       },
+      customs: { minutes: 0, usd: 0 },
     };
     legs.push(fresh);
-    customsHere = 0;
     return fresh;
   };
 
@@ -92,7 +92,7 @@ export function buildRoute(graph: CompiledNetwork, index: DepartureIndex, contex
       const gauge = graph.arcGauge[arc]!;
       const transfer = transferKind(state, mode, gauge, false);
       const spent = handle(tail, transfer);
-      if (transfer !== NO_TRANSFER || leg === undefined || leg.departureId !== undefined) leg = startLeg(tail, mode, transfer, spent.minutes);
+      if (transfer !== NO_TRANSFER || leg === undefined || leg.departureId !== undefined) leg = startLeg(tail, mode, transfer, spent);
       const movingMinutes = graph.arcMinutes[arc]!;
       const movingUsd = arcUsd(graph, arc, context);
       const movingKg = co2Kg(graph.arcGramKm[arc]!, context);
@@ -110,13 +110,17 @@ export function buildRoute(graph: CompiledNetwork, index: DepartureIndex, contex
       leg.usd += movingUsd;
       leg.co2Kg += movingKg;
       if (crossesBorder(graph, arc)) {
+        // Customs on entering the head's country: after the arc, before the leg goes on.
         borderCrossings += 1;
+        const customsMinutes = graph.customs.minutes[head]!;
         const customsUsd = handlingUsd(graph.customs, head, context);
-        time += graph.customs.minutes[head]!;
+        time += customsMinutes;
         cost += customsUsd;
-        minutes.customs += graph.customs.minutes[head]!;
+        minutes.customs += customsMinutes;
         usd.customs += customsUsd;
-        customsHere = graph.customs.minutes[head]!;
+        leg.customs.minutes += customsMinutes;
+        leg.customs.usd += customsUsd;
+        leg.arriveAt = time;
       }
       state = stateAfterArc(state, mode, gauge, transfer);
       leg.gauge = mode === 0 ? gaugeMillimetres(state & 7) : undefined;
@@ -130,7 +134,7 @@ export function buildRoute(graph: CompiledNetwork, index: DepartureIndex, contex
     const transfer = transferKind(state, mode, firstGauge, true);
     const spent = handle(index.stopNode[from]!, transfer);
     minutes.waiting += index.stopDepart[from]! - time;
-    leg = startLeg(index.stopNode[from]!, mode, transfer, spent.minutes);
+    leg = startLeg(index.stopNode[from]!, mode, transfer, spent);
     leg.departureId = departure.id;
     leg.serviceName = departure.serviceName;
     leg.departAt = index.stopDepart[from]!;
@@ -162,6 +166,8 @@ export function buildRoute(graph: CompiledNetwork, index: DepartureIndex, contex
     leg.distanceKm = km;
     leg.usd = movingUsd;
     leg.co2Kg = movingKg;
+    // The timetable holds the time at the borders; the money is the shipment's own.
+    leg.customs = { minutes: 0, usd: customsUsd };
     state = stateAfterRide(mode, graph.arcGauge[index.stopArc[to - 1]!]!);
     leg = undefined;
   }

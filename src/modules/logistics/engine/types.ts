@@ -155,14 +155,25 @@ export interface RouteLeg {
   /** Set when the leg rides a scheduled departure. */
   departureId?: string | undefined;
   serviceName?: string | undefined;
+  /** When the leg leaves its start node, handling there (and any wait for a departure) done. */
   departAt: number;
+  /** When the leg is done at its end node, customs on entering its country included. */
   arriveAt: number;
   distanceKm: number;
+  /** Price of the moving: the links, or the leg's share of the departure's price. */
   usd: number;
   co2Kg: number;
   gauge?: number | undefined;
-  /** Handling at the leg's start node before it departs: transshipment, customs, gauge change, in minutes. */
-  handlingBefore: { transshipment: number; customs: number; gaugeChange: number };
+  /**
+   * Handling at the leg's start node before it departs: minutes of transshipment and of gauge change (at most one of
+   * them is not 0), and its price for the shipment.
+   */
+  handlingBefore: { transshipment: number; gaugeChange: number; usd: number };
+  /**
+   * Customs at the borders the leg crosses, summed over them, each taken on entering the country beyond. On links
+   * the minutes fall between `departAt` and `arriveAt`; on a departure they are part of its timetable, so 0 here.
+   */
+  customs: { minutes: number; usd: number };
 }
 
 export type RouteMark = 'fastest' | 'cheapest' | 'greenest' | 'fewest_transshipments';

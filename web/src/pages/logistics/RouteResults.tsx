@@ -85,10 +85,17 @@ function RouteTable({ routes, chosen, onChoose, caption }: { routes: readonly Pl
 }
 
 function handlingText(leg: RouteLeg, t: ReturnType<typeof useTranslation>['t'], text: LogisticsText): string | null {
-  const parts = (['transshipment', 'customs', 'gaugeChange'] as const)
+  const parts = (['transshipment', 'gaugeChange'] as const)
     .filter((kind) => leg.handlingBeforeHours[kind] > 0)
     .map((kind) => t(`logistics.legs.${kind}`, { hours: text.hours(leg.handlingBeforeHours[kind]) }));
+  if (leg.handlingBeforeUsd > 0) parts.push(text.usd(leg.handlingBeforeUsd));
   return parts.length === 0 ? null : t('logistics.legs.handling', { what: parts.join(', ') });
+}
+
+/** Customs at the borders the leg crosses: time (none shown on a departure, whose timetable holds it) and price. */
+function customsText(leg: RouteLeg, t: ReturnType<typeof useTranslation>['t'], text: LogisticsText): string | null {
+  const parts = [leg.customs.hours > 0 ? text.hours(leg.customs.hours) : null, leg.customs.usd > 0 ? text.usd(leg.customs.usd) : null].filter((part) => part !== null);
+  return parts.length === 0 ? null : t('logistics.legs.customs', { what: parts.join(', ') });
 }
 
 function LegList({ route }: { route: PlannedRoute }) {
@@ -101,6 +108,7 @@ function LegList({ route }: { route: PlannedRoute }) {
       <ol className="legs" data-testid="logistics-legs">
         {route.legs.map((leg, index) => {
           const handling = handlingText(leg, t, text);
+          const customs = customsText(leg, t, text);
           return (
             <li key={index} className="leg" data-mode={leg.mode}>
               <span className="leg-mode" style={{ borderColor: MODE_COLOURS[leg.mode] }}>
@@ -116,6 +124,7 @@ function LegList({ route }: { route: PlannedRoute }) {
               </span>
               {leg.serviceName && <span className="leg-detail">{t('logistics.legs.service', { name: leg.serviceName })}</span>}
               {handling && <span className="leg-detail">{handling}</span>}
+              {customs && <span className="leg-detail">{customs}</span>}
             </li>
           );
         })}
