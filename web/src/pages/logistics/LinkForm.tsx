@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   LINK_STATUSES,
@@ -14,9 +14,9 @@ import {
   type NetworkSource,
   type NodeFeature,
 } from '../../api/logistics.ts';
-import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useLocale } from '../../i18n/useLocale.ts';
-import { Check, CheckList, SearchableSelect, TextField, missingText, readNumbers, sourceItems, type Choice } from './editorParts.tsx';
+import { EditorForm, type Deletion } from './EditorForm.tsx';
+import { Check, CheckList, IdField, SearchableSelect, SelectField, SourcesAndEstimates, TextField, missingText, readNumbers, type Choice } from './editorParts.tsx';
 
 /** What a link's `estimated` may name. */
 const LINK_ESTIMATES = ['distanceKm', 'minutes', 'usd20', 'usd40', 'co2GramsPerTonneKm'] as const;
@@ -96,11 +96,7 @@ interface Props {
 export function LinkForm({ link, nodes, corridors, sources, onChanged }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const id = useId();
   const [state, setState] = useState<LinkState>(() => stateOf(link));
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const isNew = link === undefined;
   const set = (change: Partial<LinkState>) => setState((s) => ({ ...s, ...change }));
   const names = useMemo(() => new Map(nodes.map((n) => [n.properties.id, n.properties.name])), [nodes]);
@@ -164,49 +160,30 @@ export function LinkForm({ link, nodes, corridors, sources, onChanged }: Props) 
     };
   };
 
-  const run = (action: () => Promise<void>) => {
-    setPending(true);
-    setError(null);
-    action()
-      .catch((reason: unknown) => setError(reason))
-      .finally(() => setPending(false));
+  const save = async (body: LinkBody) => {
+    const saved = isNew ? await addLink(body) : await saveLink(body);
+    onChanged(saved.id, t(isNew ? 'logistics.editor.added' : 'logistics.editor.saved', { name: saved.id }));
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    const body = bodyOf();
-    if (typeof body === 'string') return setProblem(body);
-    setProblem(null);
-    run(async () => {
-      const saved = isNew ? await addLink(body) : await saveLink(body);
-      onChanged(saved.id, t(isNew ? 'logistics.editor.added' : 'logistics.editor.saved', { name: saved.id }));
-    });
-  };
-
-  const onDelete = () => {
-    if (isNew || pending || !window.confirm(t('logistics.editor.confirmDeleteLink', { name: `${link.properties.id} (${title})` }))) return;
-    setProblem(null);
-    run(async () => {
+  const deletion: Deletion | undefined = link && {
+    label: t('logistics.editor.deleteLink'),
+    question: t('logistics.editor.confirmDeleteLink', { name: `${link.properties.id} (${title})` }),
+    run: async () => {
       await deleteLink(link.properties.id);
       onChanged(null, t('logistics.editor.deleted', { name: link.properties.id }));
-    });
+    },
   };
 
   return (
-    <form className="editor-form" aria-labelledby={`${id}-heading`} onSubmit={onSubmit} noValidate data-testid="link-form">
-      <h3 id={`${id}-heading`}>{isNew ? t('logistics.editor.addingLink') : t('logistics.editor.editLink', { name: title })}</h3>
+    <EditorForm
+      heading={isNew ? t('logistics.editor.addingLink') : t('logistics.editor.editLink', { name: title })}
+      testId="link-form"
+      bodyOf={bodyOf}
+      save={save}
+      deletion={deletion}
+    >
       <div className="editor-grid">
-        <TextField
-          label={t('logistics.editor.id')}
-          name="id"
-          value={state.id}
-          onChange={(v) => set({ id: v.toLowerCase() })}
-          required
-          disabled={!isNew}
-          maxLength={96}
-          hint={t('logistics.editor.linkIdHint')}
-        />
+        <IdField value={state.id} onChange={(v) => set({ id: v.toLowerCase() })} isNew={isNew} maxLength={96} hint={t('logistics.editor.linkIdHint')} />
         <SearchableSelect
           label={t('logistics.editor.from')}
           searchLabel={t('logistics.editor.searchNodes')}
@@ -225,40 +202,23 @@ export function LinkForm({ link, nodes, corridors, sources, onChanged }: Props) 
           placeholder={t('logistics.editor.choose')}
           testId="link-to"
         />
-        <div className="field">
-          <label htmlFor={`${id}-mode`}>{t('logistics.editor.mode')}</label>
-          <select id={`${id}-mode`} name="mode" value={state.mode} onChange={(event) => set({ mode: event.target.value as Mode })}>
-            {MODES.map((mode) => (
-              <option key={mode} value={mode}>
-                {t(`logistics.mode.${mode}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-gauge`}>{t('logistics.editor.gaugeField')}</label>
-          <select id={`${id}-gauge`} name="gauge" value={state.mode === 'rail' ? state.gauge : ''} disabled={state.mode !== 'rail'} aria-describedby={`${id}-gauge-hint`} onChange={(event) => set({ gauge: event.target.value })}>
-            <option value="">{t('logistics.editor.gaugeNone')}</option>
-            {gauges.map((g) => (
-              <option key={g} value={g}>
-                {gaugeLabel(g)}
-              </option>
-            ))}
-          </select>
-          <p className="hint" id={`${id}-gauge-hint`}>
-            {t('logistics.editor.gaugeHint')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t('logistics.editor.status')}</label>
-          <select id={`${id}-status`} name="status" value={state.status} onChange={(event) => set({ status: event.target.value as LinkStatus })}>
-            {LINK_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`logistics.status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t('logistics.editor.mode')} name="mode" value={state.mode} onChange={(mode) => set({ mode })} options={MODES.map((mode) => ({ value: mode, label: t(`logistics.mode.${mode}`) }))} />
+        <SelectField
+          label={t('logistics.editor.gaugeField')}
+          name="gauge"
+          value={state.mode === 'rail' ? state.gauge : ''}
+          onChange={(gauge) => set({ gauge })}
+          options={[{ value: '', label: t('logistics.editor.gaugeNone') }, ...gauges.map((g) => ({ value: g, label: gaugeLabel(g) }))]}
+          disabled={state.mode !== 'rail'}
+          hint={t('logistics.editor.gaugeHint')}
+        />
+        <SelectField
+          label={t('logistics.editor.status')}
+          name="status"
+          value={state.status}
+          onChange={(status) => set({ status })}
+          options={LINK_STATUSES.map((status) => ({ value: status, label: t(`logistics.status.${status}`) }))}
+        />
       </div>
 
       <div className="editor-grid">
@@ -279,40 +239,9 @@ export function LinkForm({ link, nodes, corridors, sources, onChanged }: Props) 
 
       <div className="editor-grid">
         <CheckList legend={t('logistics.editor.corridors')} name="corridors" scroll items={corridorItems} checked={state.corridors} onChange={(v) => set({ corridors: v })} />
-        <CheckList
-          legend={t('logistics.editor.sources')}
-          name="sources"
-          scroll
-          items={sourceItems(sources)}
-          checked={state.sources}
-          onChange={(v) => set({ sources: v })}
-        />
-        <CheckList
-          legend={t('logistics.editor.estimatedFields')}
-          name="estimated"
-          items={LINK_ESTIMATES.map((field) => ({ value: field, label: t(`logistics.editor.estimate.${field}`) }))}
-          checked={state.estimated}
-          onChange={(v) => set({ estimated: v })}
-        />
+        <SourcesAndEstimates sources={sources} estimates={LINK_ESTIMATES} value={state} onChange={set} />
       </div>
       <p className="hint">{t('logistics.editor.courseHint')}</p>
-
-      <div className="form-row editor-actions">
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? t('logistics.editor.saving') : isNew ? t('logistics.editor.add') : t('logistics.editor.save')}
-        </button>
-        {!isNew && (
-          <button type="button" className="button danger" disabled={pending} onClick={onDelete}>
-            {t('logistics.editor.deleteLink')}
-          </button>
-        )}
-      </div>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
-      <ErrorMessage error={error} />
-    </form>
+    </EditorForm>
   );
 }

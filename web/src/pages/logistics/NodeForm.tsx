@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NODE_KINDS, addNode, deleteNode, saveNode, type HandlingFigures, type NetworkSource, type NodeBody, type NodeFeature, type NodeKind } from '../../api/logistics.ts';
-import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { Check, CheckList, TextField, missingText, readNumbers, sourceItems } from './editorParts.tsx';
+import { EditorForm, type Deletion } from './EditorForm.tsx';
+import { Check, IdField, SelectField, SourcesAndEstimates, TextField, missingText, readNumbers } from './editorParts.tsx';
 
 /** What a node's `estimated` may name. */
 const NODE_ESTIMATES = ['coordinates', 'transshipment', 'customs', 'gaugeChange'] as const;
@@ -68,11 +68,7 @@ interface Props {
 /** Every field of a node, saved with PUT, added with POST or deleted with DELETE after a confirmation. */
 export function NodeForm({ node, sources, onChanged }: Props) {
   const { t } = useTranslation();
-  const id = useId();
   const [state, setState] = useState<NodeState>(() => stateOf(node));
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const isNew = node === undefined;
   const set = (change: Partial<NodeState>) => setState((s) => ({ ...s, ...change }));
   const setHandling = (name: HandlingName, change: Partial<HandlingState>) => setState((s) => ({ ...s, handling: { ...s.handling, [name]: { ...s.handling[name], ...change } } }));
@@ -131,62 +127,34 @@ export function NodeForm({ node, sources, onChanged }: Props) {
     };
   };
 
-  const run = (action: () => Promise<void>) => {
-    setPending(true);
-    setError(null);
-    action()
-      .catch((reason: unknown) => setError(reason))
-      .finally(() => setPending(false));
+  const save = async (body: NodeBody) => {
+    const saved = isNew ? await addNode(body) : await saveNode(body);
+    onChanged(saved.id, t(isNew ? 'logistics.editor.added' : 'logistics.editor.saved', { name: saved.name }));
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    const body = bodyOf();
-    if (typeof body === 'string') return setProblem(body);
-    setProblem(null);
-    run(async () => {
-      const saved = isNew ? await addNode(body) : await saveNode(body);
-      onChanged(saved.id, t(isNew ? 'logistics.editor.added' : 'logistics.editor.saved', { name: saved.name }));
-    });
-  };
-
-  const onDelete = () => {
-    if (isNew || pending || !window.confirm(t('logistics.editor.confirmDeleteNode', { name }))) return;
-    setProblem(null);
-    run(async () => {
+  const deletion: Deletion | undefined = node && {
+    label: t('logistics.editor.deleteNode'),
+    question: t('logistics.editor.confirmDeleteNode', { name }),
+    run: async () => {
       await deleteNode(node.properties.id);
       onChanged(null, t('logistics.editor.deleted', { name }));
-    });
+    },
   };
 
   return (
-    <form className="editor-form" aria-labelledby={`${id}-heading`} onSubmit={onSubmit} noValidate data-testid="node-form">
-      <h3 id={`${id}-heading`}>{isNew ? t('logistics.editor.addingNode') : t('logistics.editor.editNode', { name })}</h3>
+    <EditorForm
+      heading={isNew ? t('logistics.editor.addingNode') : t('logistics.editor.editNode', { name })}
+      testId="node-form"
+      bodyOf={bodyOf}
+      save={save}
+      deletion={deletion}
+    >
       <div className="editor-grid">
-        <TextField
-          label={t('logistics.editor.id')}
-          name="id"
-          value={state.id}
-          onChange={(v) => set({ id: v.toUpperCase() })}
-          required
-          disabled={!isNew}
-          maxLength={64}
-          hint={t('logistics.editor.nodeIdHint')}
-        />
+        <IdField value={state.id} onChange={(v) => set({ id: v.toUpperCase() })} isNew={isNew} maxLength={64} hint={t('logistics.editor.nodeIdHint')} />
         <TextField label={t('logistics.editor.nameEn')} name="name-en" lang="en" value={state.en} onChange={(v) => set({ en: v })} required maxLength={200} />
         <TextField label={t('logistics.editor.nameRu')} name="name-ru" lang="ru" value={state.ru} onChange={(v) => set({ ru: v })} required maxLength={200} />
         <TextField label={t('logistics.editor.nameZh')} name="name-zh-Hans" lang="zh-Hans" value={state.zh} onChange={(v) => set({ zh: v })} required maxLength={200} />
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>{t('logistics.editor.kind')}</label>
-          <select id={`${id}-kind`} name="kind" value={state.kind} onChange={(event) => set({ kind: event.target.value as NodeKind })}>
-            {NODE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`logistics.kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t('logistics.editor.kind')} name="kind" value={state.kind} onChange={(kind) => set({ kind })} options={NODE_KINDS.map((kind) => ({ value: kind, label: t(`logistics.kind.${kind}`) }))} />
         <TextField label={t('logistics.editor.country')} name="country" className="short" value={state.country} onChange={(v) => set({ country: v.toUpperCase() })} required maxLength={3} hint={t('logistics.editor.countryHint')} />
         <TextField label={t('logistics.editor.lat')} name="lat" type="number" min={-90} max={90} value={state.lat} onChange={(v) => set({ lat: v })} required />
         <TextField label={t('logistics.editor.lon')} name="lon" type="number" min={-180} max={180} value={state.lon} onChange={(v) => set({ lon: v })} required />
@@ -220,39 +188,8 @@ export function NodeForm({ node, sources, onChanged }: Props) {
       </div>
 
       <div className="editor-grid">
-        <CheckList
-          legend={t('logistics.editor.sources')}
-          name="sources"
-          scroll
-          items={sourceItems(sources)}
-          checked={state.sources}
-          onChange={(v) => set({ sources: v })}
-        />
-        <CheckList
-          legend={t('logistics.editor.estimatedFields')}
-          name="estimated"
-          items={NODE_ESTIMATES.map((field) => ({ value: field, label: t(`logistics.editor.estimate.${field}`) }))}
-          checked={state.estimated}
-          onChange={(v) => set({ estimated: v })}
-        />
+        <SourcesAndEstimates sources={sources} estimates={NODE_ESTIMATES} value={state} onChange={set} />
       </div>
-
-      <div className="form-row editor-actions">
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? t('logistics.editor.saving') : isNew ? t('logistics.editor.add') : t('logistics.editor.save')}
-        </button>
-        {!isNew && (
-          <button type="button" className="button danger" disabled={pending} onClick={onDelete}>
-            {t('logistics.editor.deleteNode')}
-          </button>
-        )}
-      </div>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
-      <ErrorMessage error={error} />
-    </form>
+    </EditorForm>
   );
 }

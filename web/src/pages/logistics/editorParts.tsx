@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type en from '../../i18n/locales/en.json';
 
 /** One choice of a searchable list: what it submits, what it shows and the texts a search looks in. */
 export interface Choice {
@@ -110,16 +111,68 @@ export function TextField({ label, value, onChange, name, type = 'text', require
         required={required}
         aria-required={required || undefined}
         disabled={disabled}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={hintId(id, hint)}
         value={value}
         onChange={(event) => onChange(event.target.value)}
       />
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
+      <FieldHint fieldId={id} hint={hint} />
     </div>
+  );
+}
+
+interface IdFieldProps {
+  value: string;
+  onChange: (value: string) => void;
+  /** An id is typed when its node or link is added and fixed after. */
+  isNew: boolean;
+  maxLength: number;
+  hint: string;
+}
+
+/** The id of a node or link. */
+export function IdField({ value, onChange, isNew, maxLength, hint }: IdFieldProps) {
+  const { t } = useTranslation();
+  return <TextField label={t('logistics.editor.id')} name="id" value={value} onChange={onChange} required disabled={!isNew} maxLength={maxLength} hint={hint} />;
+}
+
+interface SelectFieldProps<V extends string> {
+  label: string;
+  name: string;
+  value: V;
+  onChange: (value: V) => void;
+  options: readonly { value: V; label: string }[];
+  disabled?: boolean;
+  hint?: string;
+}
+
+/** A labelled select of fixed choices, in the order given. */
+export function SelectField<V extends string>({ label, name, value, onChange, options, disabled = false, hint }: SelectFieldProps<V>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} value={value} disabled={disabled} aria-describedby={hintId(id, hint)} onChange={(event) => onChange(event.target.value as V)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldHint fieldId={id} hint={hint} />
+    </div>
+  );
+}
+
+/** The id of a field's hint, for its aria-describedby; none without a hint. */
+const hintId = (fieldId: string, hint: string | undefined) => (hint ? `${fieldId}-hint` : undefined);
+
+/** The hint under a field, if it has one. */
+function FieldHint({ fieldId, hint }: { fieldId: string; hint: string | undefined }) {
+  if (!hint) return null;
+  return (
+    <p className="hint" id={hintId(fieldId, hint)}>
+      {hint}
+    </p>
   );
 }
 
@@ -155,6 +208,34 @@ export function CheckList({ legend, items, checked, onChange, name, scroll = fal
   );
 }
 
+/** A field or figure of a node or link that may be marked as an estimate. */
+export type EstimatedFigure = keyof typeof en.logistics.editor.estimate;
+
+interface SourcesAndEstimatesProps {
+  sources: readonly { id: string; title: string }[];
+  /** The figures that may be marked as estimates, in the order shown. */
+  estimates: readonly EstimatedFigure[];
+  value: { sources: readonly string[]; estimated: readonly string[] };
+  onChange: (change: { sources?: string[]; estimated?: string[] }) => void;
+}
+
+/** The sources an entry cites and which of its figures are estimates, as two groups of checkboxes. */
+export function SourcesAndEstimates({ sources, estimates, value, onChange }: SourcesAndEstimatesProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <CheckList legend={t('logistics.editor.sources')} name="sources" scroll items={sourceItems(sources)} checked={value.sources} onChange={(v) => onChange({ sources: v })} />
+      <CheckList
+        legend={t('logistics.editor.estimatedFields')}
+        name="estimated"
+        items={estimates.map((field) => ({ value: field, label: t(`logistics.editor.estimate.${field}`) }))}
+        checked={value.estimated}
+        onChange={(v) => onChange({ estimated: v })}
+      />
+    </>
+  );
+}
+
 /** A labelled checkbox. */
 export function Check({ label, checked, onChange, name }: { label: string; checked: boolean; onChange: (checked: boolean) => void; name: string }) {
   return (
@@ -186,7 +267,7 @@ export function missingText(fields: readonly { value: string; label: string }[],
 const ids = new Intl.Collator('en', { numeric: true });
 
 /** The network's sources as checkboxes, S1, S2 … S10 in order, each title cut short with the whole of it on hover. */
-export function sourceItems(sources: readonly { id: string; title: string }[]): { value: string; label: string; title: string }[] {
+function sourceItems(sources: readonly { id: string; title: string }[]): { value: string; label: string; title: string }[] {
   return [...sources]
     .sort((a, b) => ids.compare(a.id, b.id))
     .map((s) => ({ value: s.id, label: `${s.id} · ${s.title.length > 90 ? `${s.title.slice(0, 89)}…` : s.title}`, title: s.title }));
