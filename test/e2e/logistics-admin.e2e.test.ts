@@ -1,6 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, buildWebIfStale, chromiumPath, launchBrowser, startServer, type TestServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath, logInAsAdmin, useBrowserSession, type OpenedPage } from './server.ts';
 
 interface ApiLink {
   id: string;
@@ -23,52 +22,138 @@ interface ApiLink {
   estimated: string[];
 }
 
+/** Where, in pixels from the map's top left corner, a click lands on one node or link and on nothing else. */
+interface MapTarget {
+  /** The node's id, or the index of the link among the drawn links (in the network's order). */
+  item: string | number;
+  x: number;
+  y: number;
+  /** How far, in pixels, the nearest other node or link is drawn from the point. */
+  clearance: number;
+  /** A link's course as the map draws it, in degrees. */
+  coords?: number[][];
+}
+
+/**
+ * Runs in the page: reads the ECharts instance that draws the logistics map and, from its own option and
+ * projection, picks the node (or the point on a link) drawn farthest from every other node and link.
+ */
+function pickOnMap(element: object, kind: 'node' | 'link'): MapTarget | string {
+  interface SeriesItem {
+    name?: string;
+    value?: number[];
+    coords?: number[][];
+  }
+  interface Chart {
+    convertToPixel: (finder: { geoIndex: number }, value: number[]) => number[];
+    getOption: () => { series?: { id?: string; data?: SeriesItem[] }[] };
+    getWidth: () => number;
+    getHeight: () => number;
+  }
+  interface Fiber {
+    memoizedState: unknown;
+    return: Fiber | null;
+  }
+  const isChart = (value: unknown): value is Chart => typeof (value as Partial<Chart> | null)?.convertToPixel === 'function';
+  // The map's element is rendered by a React component whose hooks hold the chart in a ref.
+  const fiberKey = Object.keys(element).find((key) => key.startsWith('__reactFiber$'));
+  let chart: Chart | undefined;
+  for (let fiber = fiberKey ? (element as Record<string, Fiber>)[fiberKey] : null; fiber && !chart; fiber = fiber.return) {
+    for (let hook = fiber.memoizedState as { memoizedState?: { current?: unknown }; next?: unknown } | null; hook && typeof hook === 'object' && 'next' in hook; hook = hook.next as typeof hook) {
+      if (isChart(hook.memoizedState?.current)) {
+        chart = hook.memoizedState.current;
+        break;
+      }
+    }
+  }
+  if (!chart) return 'No ECharts instance found behind the map element.';
+
+  const series = chart.getOption().series ?? [];
+  const toPixel = (point: number[]): [number, number] => {
+    const [x = NaN, y = NaN] = chart.convertToPixel({ geoIndex: 0 }, point);
+    return [x, y];
+  };
+  const nodes = series.filter((s) => s.id?.startsWith('nodes-')).flatMap((s) => (s.data ?? []).map((item) => ({ id: item.name ?? '', at: toPixel(item.value ?? []) })));
+  const courses = (series.find((s) => s.id === 'links')?.data ?? []).map((item) => item.coords ?? []);
+  const links = courses.map((course) => course.map(toPixel));
+  const margin = 24;
+  const inView = ([x, y]: [number, number]) => x > margin && y > margin && x < chart.getWidth() - margin && y < chart.getHeight() - margin;
+  const toSegment = ([x, y]: [number, number], [ax, ay]: [number, number], [bx, by]: [number, number]) => {
+    const length2 = (bx - ax) ** 2 + (by - ay) ** 2;
+    const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / length2));
+    return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay)));
+  };
+  const toLink = (point: [number, number], line: [number, number][]) => {
+    let nearest = Infinity;
+    for (let i = 1; i < line.length; i++) nearest = Math.min(nearest, toSegment(point, line[i - 1]!, line[i]!));
+    return nearest;
+  };
+  const toNodes = (point: [number, number], except?: string) =>
+    Math.min(...nodes.filter((node) => node.id !== except).map((node) => Math.hypot(point[0] - node.at[0], point[1] - node.at[1])));
+
+  let best: MapTarget | undefined;
+  if (kind === 'node') {
+    // Places are drawn above the links, so only other places can take a click meant for one.
+    for (const node of nodes) {
+      if (!inView(node.at)) continue;
+      const clearance = toNodes(node.at, node.id);
+      if (!best || clearance > best.clearance) best = { item: node.id, x: node.at[0], y: node.at[1], clearance };
+    }
+  } else {
+    // The middle of a straight stretch of a link lies on its line; the one farthest from places and other links wins.
+    links.forEach((line, index) => {
+      const others = links.filter((_, other) => other !== index);
+      for (let i = 1; i < line.length; i++) {
+        const [[ax, ay], [bx, by]] = [line[i - 1]!, line[i]!];
+        const middle: [number, number] = [(ax + bx) / 2, (ay + by) / 2];
+        if (!inView(middle)) continue;
+        const clearance = Math.min(toNodes(middle), ...others.map((other) => toLink(middle, other)));
+        if (!best || clearance > best.clearance) best = { item: index, x: middle[0], y: middle[1], clearance, coords: courses[index] ?? [] };
+      }
+    });
+  }
+  return best ?? `No ${kind} is drawn inside the map.`;
+}
+
 describe.skipIf(!chromiumPath)('logistics network editor end to end', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  let base = '';
-
-  beforeAll(async () => {
-    await buildWebIfStale();
-    server = await startServer();
-    base = server.base;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = useBrowserSession();
 
   async function getLink(id: string): Promise<{ status: number; link: ApiLink }> {
-    const response = await fetch(`${base}/api/logistics/links/${id}`);
+    const response = await fetch(`${session.base}/api/logistics/links/${id}`);
     return { status: response.status, link: (await response.json()) as ApiLink };
   }
 
   /** A fresh browser on the logistics page, with the reference network drawn on the map. */
-  async function openLogistics(context: BrowserContext): Promise<{ page: Page; pageErrors: string[]; mapLinks: () => Promise<number> }> {
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
-    await page.goto(`${base}/logistics`);
-    const map = page.getByTestId('logistics-map');
+  async function openLogistics(): Promise<OpenedPage & { mapLinks: () => Promise<number> }> {
+    const opened = await session.openPage();
+    await opened.page.goto(`${session.base}/logistics`);
+    const map = opened.page.getByTestId('logistics-map');
     const mapLinks = async () => Number(await map.getAttribute('data-links'));
     await expect.poll(mapLinks, { timeout: 30_000 }).toBeGreaterThan(100);
-    return { page, pageErrors, mapLinks };
+    return { ...opened, mapLinks };
   }
 
-  const newContext = () => browser!.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  /** The logistics page as the administrator sees it, with the network editor shown. */
+  async function openEditor(): Promise<OpenedPage & { mapLinks: () => Promise<number> }> {
+    const opened = await openLogistics();
+    const { page, mapLinks } = opened;
+    expect(await page.getByTestId('network-editor').count()).toBe(0);
+    await logInAsAdmin(page);
+    await page.goto(`${session.base}/logistics`);
+    await expect.poll(mapLinks, { timeout: 30_000 }).toBeGreaterThan(100);
+    await page.getByTestId('network-editor').getByRole('heading', { name: 'Edit network' }).waitFor();
+    return opened;
+  }
 
   it('shows no editor to readers who are logged out or are not administrators', { timeout: 60_000 }, async () => {
-    const context = await newContext();
-    const { page, pageErrors } = await openLogistics(context);
+    const { context, page, pageErrors } = await openLogistics();
     await page.getByTestId('logistics-planner').waitFor();
     expect(await page.getByTestId('network-editor').count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Edit network' }).count()).toBe(0);
 
     // A member, registered and logged in through the API in this browser, sees the page without the editor.
-    const registered = await context.request.post(`${base}/api/auth/register`, {
-      headers: { Origin: base },
+    const registered = await context.request.post(`${session.base}/api/auth/register`, {
+      headers: { Origin: session.base },
       data: {
         email: 'member-logistics@example.org',
         password: 'silk road freight 2022',
@@ -86,29 +171,66 @@ describe.skipIf(!chromiumPath)('logistics network editor end to end', () => {
     expect(await page.getByTestId('network-editor').count()).toBe(0);
 
     // And the API refuses the member's writes all the same.
-    const csrfToken = ((await (await context.request.get(`${base}/api/auth/session`)).json()) as { csrfToken: string }).csrfToken;
-    const refused = await context.request.delete(`${base}/api/logistics/links/rail-alashankou-dostyk`, { headers: { Origin: base, 'X-CSRF-Token': csrfToken } });
+    const csrfToken = ((await (await context.request.get(`${session.base}/api/auth/session`)).json()) as { csrfToken: string }).csrfToken;
+    const refused = await context.request.delete(`${session.base}/api/logistics/links/rail-alashankou-dostyk`, {
+      headers: { Origin: session.base, 'X-CSRF-Token': csrfToken },
+    });
     expect(refused.status()).toBe(403);
     expect(pageErrors).toEqual([]);
     await context.close();
   });
 
-  it('lets an administrator add a link, close another and be told a node in use cannot be deleted', { timeout: 180_000 }, async () => {
-    const context = await newContext();
-    const { page, pageErrors, mapLinks } = await openLogistics(context);
-    expect(await page.getByTestId('network-editor').count()).toBe(0);
-
-    await page.getByTestId('login-link').click();
-    await page.getByTestId('login-email').fill(ADMIN.email);
-    await page.getByTestId('login-password').fill(ADMIN.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
-    await page.goto(`${base}/logistics`);
-    await expect.poll(mapLinks, { timeout: 30_000 }).toBeGreaterThan(100);
-    const linksBefore = await mapLinks();
-
+  it('opens the place and the link an administrator clicks on the map', { timeout: 90_000 }, async () => {
+    const { context, page, pageErrors } = await openEditor();
     const editor = page.getByTestId('network-editor');
-    await editor.getByRole('heading', { name: 'Edit network' }).waitFor();
+    const map = page.getByTestId('logistics-map');
+    const network = (await (await fetch(`${session.base}/api/logistics/network`, { headers: { 'Accept-Language': 'en' } })).json()) as {
+      features: { geometry: { coordinates: unknown }; properties: { type: string; id: string; name?: string; from?: string; to?: string } }[];
+    };
+    const names = new Map(network.features.map(({ properties: p }) => [p.id, p.name]));
+    const drawnLinks = network.features.filter((feature) => feature.properties.type === 'link');
+
+    /** The point on the map where a click can mean only one place or link, found from the chart's own projection. */
+    const clearPoint = async (kind: 'node' | 'link'): Promise<MapTarget> => {
+      const target = await map.evaluate(pickOnMap, kind);
+      if (typeof target === 'string') throw new Error(target);
+      // Symbols are at most 10 pixels across and lines are hit within a few pixels of their middle.
+      expect(target.clearance).toBeGreaterThan(kind === 'node' ? 16 : 10);
+      return target;
+    };
+
+    // A place clicked on the map opens in the editor, which switches from links to places.
+    await editor.getByRole('button', { name: 'Links', exact: true }).click();
+    const place = await clearPoint('node');
+    const placeId = String(place.item);
+    await map.click({ position: { x: place.x, y: place.y } });
+    await expect.poll(() => editor.getByRole('button', { name: 'Places', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => editor.getByTestId('editor-node').inputValue()).toBe(placeId);
+    const nodeForm = page.getByTestId('node-form');
+    await nodeForm.getByRole('heading', { name: `Place: ${names.get(placeId)}`, exact: true }).waitFor();
+    expect(await nodeForm.getByLabel('Id', { exact: true }).inputValue()).toBe(placeId);
+
+    // A link clicked on the map opens in the editor, which switches back to links.
+    const stretch = await clearPoint('link');
+    // The map draws the links in the network's order: the one at that index runs along the course clicked.
+    const drawn = drawnLinks[Number(stretch.item)];
+    expect(drawn?.geometry.coordinates).toEqual(stretch.coords);
+    const link = drawn?.properties;
+    await map.click({ position: { x: stretch.x, y: stretch.y } });
+    await expect.poll(() => editor.getByRole('button', { name: 'Links', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => editor.getByTestId('editor-link').inputValue()).toBe(link!.id);
+    const linkForm = page.getByTestId('link-form');
+    await linkForm.getByRole('heading', { name: `Link: ${names.get(link!.from!)} — ${names.get(link!.to!)}` }).waitFor();
+    expect(await linkForm.getByLabel('Id', { exact: true }).inputValue()).toBe(link!.id);
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('lets an administrator add a link, close another and be told a node in use cannot be deleted', { timeout: 180_000 }, async () => {
+    const { context, page, pageErrors, mapLinks } = await openEditor();
+    const linksBefore = await mapLinks();
+    const editor = page.getByTestId('network-editor');
 
     // A new road link between Almaty and Bishkek, with a corridor and a source, added through the form.
     expect((await getLink('road-almaty-bishkek-e2e')).status).toBe(404);
@@ -208,7 +330,7 @@ describe.skipIf(!chromiumPath)('logistics network editor end to end', () => {
     await nodeForm.getByRole('button', { name: 'Delete this place' }).click();
     await expect.poll(() => nodeForm.getByRole('alert').first().textContent().catch(() => null)).toMatch(/^Node KZ-DOSTYK is used by \d+ links; delete them first\.$/);
     expect(dialogs).toEqual(['Delete the place Dostyk? This cannot be undone.']);
-    expect((await fetch(`${base}/api/logistics/nodes/KZ-DOSTYK`)).status).toBe(200);
+    expect((await fetch(`${session.base}/api/logistics/nodes/KZ-DOSTYK`)).status).toBe(200);
 
     // After a reload, the page reads the saved network: the closed link shows as closed, the new link is listed.
     await page.reload();

@@ -1,30 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfStale, chromiumPath, launchBrowser, startServer, type TestServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath, useBrowserSession } from './server.ts';
 
 describe.skipIf(!chromiumPath)('logistics page end to end', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  let base = '';
-
-  beforeAll(async () => {
-    await buildWebIfStale();
-    server = await startServer();
-    base = server.base;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = useBrowserSession();
 
   async function logisticsPage(): Promise<{ page: Page; pageErrors: string[] }> {
-    const context = await browser!.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
-    await page.goto(`${base}/logistics`);
+    const { page, pageErrors } = await session.openPage();
+    await page.goto(`${session.base}/logistics`);
     // The reference network, loaded into the fresh database at start, is on the map before anything is planned.
     const map = page.getByTestId('logistics-map');
     await expect.poll(async () => Number(await map.getAttribute('data-links')), { timeout: 30_000 }).toBeGreaterThan(100);

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -133,4 +134,74 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A page in a fresh English browser context, with the page's uncaught errors collected. */
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  pageErrors: string[];
+}
+
+/** The server and browser that the tests of one `describe` share. */
+export interface BrowserSession {
+  /** The server's address, such as http://127.0.0.1:41234. */
+  readonly base: string;
+  readonly browser: Browser;
+  readonly server: TestServer;
+  /** Opens a page in a new context (en-GB, 1280×900), so cookies and storage start empty. */
+  openPage: () => Promise<OpenedPage>;
+}
+
+/**
+ * Starts the server (building web/dist first if its sources changed) and a browser before the tests of the
+ * enclosing `describe`, and stops both after them. Call it in the body of a `describe`; read the fields in tests.
+ */
+export function useBrowserSession(): BrowserSession {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    await buildWebIfStale();
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`The ${what} runs only while the tests of its describe do.`);
+    return value;
+  };
+  const session: BrowserSession = {
+    get base() {
+      return session.server.base;
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    get server() {
+      return started(server, 'server');
+    },
+    async openPage() {
+      const context = await session.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+      return { context, page, pageErrors };
+    },
+  };
+  return session;
+}
+
+/** Logs in as ADMIN through the login link of the page shown, and waits for the user's name in the header. */
+export async function logInAsAdmin(page: Page): Promise<void> {
+  await page.getByTestId('login-link').click();
+  await page.getByTestId('login-email').fill(ADMIN.email);
+  await page.getByTestId('login-password').fill(ADMIN.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').waitFor();
 }

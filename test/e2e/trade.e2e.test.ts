@@ -1,45 +1,30 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, buildWebIfStale, chromiumPath, launchBrowser, repoRoot, startServer, type TestServer } from './server.ts';
+import { chromiumPath, logInAsAdmin, repoRoot, useBrowserSession } from './server.ts';
 
 const COMTRADE_FIXTURE = join(repoRoot, 'src/modules/trade/fixtures/comtrade-legacy-chn-2021.csv');
 
 describe.skipIf(!chromiumPath)('trade page end to end', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  let base = '';
+  const session = useBrowserSession();
   let scratch = '';
 
   beforeAll(async () => {
-    await buildWebIfStale();
-    server = await startServer();
-    base = server.base;
-    browser = await launchBrowser();
     scratch = await mkdtemp(join(tmpdir(), 'scohub-e2e-trade-'));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
   async function loggedInPage(): Promise<{ page: Page; pageErrors: string[] }> {
-    const context = await browser!.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+    const { page, pageErrors } = await session.openPage();
     // Logging in from the trade page comes back to it.
-    await page.goto(`${base}/trade`);
-    await page.getByTestId('login-link').click();
-    await page.getByTestId('login-email').fill(ADMIN.email);
-    await page.getByTestId('login-password').fill(ADMIN.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
-    await page.waitForURL(`${base}/trade`);
+    await page.goto(`${session.base}/trade`);
+    await logInAsAdmin(page);
+    await page.waitForURL(`${session.base}/trade`);
     return { page, pageErrors };
   }
 
@@ -75,7 +60,7 @@ describe.skipIf(!chromiumPath)('trade page end to end', () => {
 
     // The download link asks the same question as the table, as CSV.
     const href = await page.getByRole('link', { name: /^Download as CSV: Main partners/ }).getAttribute('href');
-    const csv = await (await fetch(`${base}${href}`)).text();
+    const csv = await (await fetch(`${session.base}${href}`)).text();
     // CSV lines end in CRLF (RFC 4180).
     expect(csv.split(/\r?\n/).slice(0, 3)).toEqual(['rank,partner,value_usd,share_percent', expect.stringMatching(/^1,RUS,146883000000\.00,/), expect.stringMatching(/^2,KAZ,25249000000\.00,/)]);
 

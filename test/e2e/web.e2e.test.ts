@@ -1,35 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, buildWebIfStale, chromiumPath, launchBrowser, startServer, type TestServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, chromiumPath, logInAsAdmin, useBrowserSession } from './server.ts';
 
 describe.skipIf(!chromiumPath)('web app end to end', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  let base = '';
-
-  beforeAll(async () => {
-    await buildWebIfStale();
-    server = await startServer();
-    base = server.base;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser!.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    return context.newPage();
-  }
+  const session = useBrowserSession();
 
   it('shows the map, speaks four languages, lists the states and logs in and out', { timeout: 90_000 }, async () => {
-    const page = await newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
-
-    await page.goto(base);
+    const { page, pageErrors } = await session.openPage();
+    await page.goto(session.base);
     await page.getByTestId('sco-map').waitFor();
     await page.locator('[data-testid="sco-map"] svg path').first().waitFor({ state: 'attached' });
     const memberCount = page.locator('[data-testid="status-counts"] [data-status="member"] .legend-count');
@@ -68,11 +45,7 @@ describe.skipIf(!chromiumPath)('web app end to end', () => {
     expect(tableText).toContain('哈薩克');
     expect(tableText).not.toContain('China');
 
-    await page.getByTestId('login-link').click();
-    await page.getByTestId('login-email').fill(ADMIN.email);
-    await page.getByTestId('login-password').fill(ADMIN.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    await logInAsAdmin(page);
     expect(await page.getByTestId('current-user').textContent()).toBe(ADMIN.name);
     // Back on the organisation page, an administrator gets the forms to add states.
     await page.getByTestId('state-table').waitFor();
@@ -86,8 +59,8 @@ describe.skipIf(!chromiumPath)('web app end to end', () => {
   });
 
   it('shows the server error message in the chosen language for a wrong password', { timeout: 60_000 }, async () => {
-    const page = await newPage();
-    await page.goto(`${base}/login`);
+    const { page } = await session.openPage();
+    await page.goto(`${session.base}/login`);
     await page.getByTestId('language-switcher').selectOption('ru');
     await page.getByTestId('login-email').fill(ADMIN.email);
     await page.getByTestId('login-password').fill('not the password');
