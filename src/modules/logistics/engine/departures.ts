@@ -33,6 +33,17 @@ export interface DepartureIndex {
   readonly stopGramKm: Float64Array;
   /** The arc from this stop to the next; -1 at the last stop. */
   readonly stopArc: Int32Array;
+  /**
+   * Runs that one always beats another on share a pattern: same stops, mode, prices and cut-off, and none overtakes
+   * another, so an earlier run of the pattern arrives no later everywhere at the same price. `patternRank` orders the
+   * runs of a pattern by time. A boarding's `boardPattern` is its pattern and stop position (a run may pass a node
+   * twice); `patternsAt[u]` counts the distinct ones at node u.
+   */
+  readonly pattern: Int32Array;
+  readonly patternRank: Int32Array;
+  readonly boardPattern: Int32Array;
+  readonly boardPatternCount: number;
+  readonly patternsAt: Int32Array;
   /** Boardings at node u: flat stop indices `boardStops[boardStart[u] .. boardStart[u + 1]]`, by `boardBy`. */
   readonly boardStart: Int32Array;
   readonly boardStops: Int32Array;
@@ -144,6 +155,23 @@ export function indexDepartures(graph: CompiledNetwork, all: readonly Departure[
       boardBy[boardStart[u]! + i] = latest(at);
     });
   }
+  const { pattern, patternRank } = groupPatterns(kept, stopStart, stopNode, stopArrive, stopDepart, { mode, usd20, usd40, cutoff });
+  const patternsAt = new Int32Array(graph.nodeCount);
+  const boardPattern = new Int32Array(boardStops.length);
+  const positions = new Map<string, number>();
+  for (let u = 0; u < graph.nodeCount; u++) {
+    const before = positions.size;
+    for (let at = boardStart[u]!; at < boardStart[u + 1]!; at++) {
+      const stop = boardStops[at]!;
+      const d = stopDeparture[stop]!;
+      const key = `${pattern[d]}@${stop - stopStart[d]!}`;
+      let id = positions.get(key);
+      if (id === undefined) positions.set(key, (id = positions.size));
+      boardPattern[at] = id;
+    }
+    patternsAt[u] = positions.size - before;
+  }
+  const boardPatternCount = positions.size;
   const arcBoundMinutes = new Float64Array(graph.arcCount);
   const arcBoundUsd20 = new Float64Array(graph.arcCount);
   const arcBoundUsd40 = new Float64Array(graph.arcCount);
@@ -176,6 +204,11 @@ export function indexDepartures(graph: CompiledNetwork, all: readonly Departure[
     stopKm,
     stopGramKm,
     stopArc,
+    pattern,
+    patternRank,
+    boardPattern,
+    boardPatternCount,
+    patternsAt,
     boardStart,
     boardStops,
     boardBy,
@@ -187,6 +220,55 @@ export function indexDepartures(graph: CompiledNetwork, all: readonly Departure[
     arcBoundUsd40,
     ignored,
   };
+}
+
+/**
+ * Groups runs into patterns: runs with the same stops, mode, prices and cut-off, in order of their first departure,
+ * each joining the first chain of its group whose last run it neither overtakes nor leaves before, at any stop.
+ */
+function groupPatterns(
+  kept: readonly Departure[],
+  stopStart: Int32Array,
+  stopNode: Int32Array,
+  stopArrive: Float64Array,
+  stopDepart: Float64Array,
+  run: { mode: Uint8Array; usd20: Float64Array; usd40: Float64Array; cutoff: Float64Array },
+): { pattern: Int32Array; patternRank: Int32Array } {
+  const groups = new Map<string, number[]>();
+  kept.forEach((_, d) => {
+    const nodes = Array.from(stopNode.subarray(stopStart[d], stopStart[d + 1]));
+    const key = `${run.mode[d]}|${run.usd20[d]}|${run.usd40[d]}|${run.cutoff[d]}|${nodes.join(',')}`;
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
+  });
+  const pattern = new Int32Array(kept.length);
+  const patternRank = new Int32Array(kept.length);
+  let patternCount = 0;
+  // Whether run `b` is never ahead of run `a`: it leaves and arrives no earlier at every stop.
+  const follows = (a: number, b: number): boolean => {
+    for (let i = 0; i < stopStart[a + 1]! - stopStart[a]!; i++) {
+      const x = stopStart[a]! + i;
+      const y = stopStart[b]! + i;
+      if (stopArrive[y]! < stopArrive[x]! || stopDepart[y]! < stopDepart[x]!) return false;
+    }
+    return true;
+  };
+  for (const group of groups.values()) {
+    group.sort((a, b) => stopDepart[stopStart[a]!]! - stopDepart[stopStart[b]!]! || a - b);
+    const chains: { id: number; last: number; size: number }[] = [];
+    for (const d of group) {
+      let chain = chains.find((candidate) => follows(candidate.last, d));
+      if (!chain) {
+        chain = { id: patternCount++, last: d, size: 0 };
+        chains.push(chain);
+      }
+      pattern[d] = chain.id;
+      patternRank[d] = chain.size++;
+      chain.last = d;
+    }
+  }
+  return { pattern, patternRank };
 }
 
 /** Why a departure cannot be planned on, or undefined when it can; pushes its hop arcs to `arcs` when it can. */

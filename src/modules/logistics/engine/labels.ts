@@ -110,17 +110,22 @@ class Arrivals {
   private minTransfers = Number.POSITIVE_INFINITY;
   /** The last route that matched a question, asked first next time (it is still a route, or one beats it). */
   private last = [Number.POSITIVE_INFINITY, 0, 0, 0];
+  /** 1 + the query's tolerance: a route covers another whose cost and CO2 are at most this share below its own. */
+  private relax = 1;
 
-  clear(): void {
+  clear(relax = 1): void {
+    this.relax = relax;
     this.count = 0;
     this.minCost = this.minCo2 = this.minTransfers = Number.POSITIVE_INFINITY;
     this.last = [Number.POSITIVE_INFINITY, 0, 0, 0];
   }
 
-  /** Whether some route found has no more time, cost, CO2 and transshipments than these. */
+  /** Whether some route found has no more time and transshipments than these, and no more cost and CO2 (within the tolerance). */
   covers(time: number, cost: number, co2: number, transfers: number): boolean {
     const { count, last } = this;
     if (count === 0) return false;
+    cost *= this.relax;
+    co2 *= this.relax;
     if (last[0]! <= time && last[1]! <= cost && last[2]! <= co2 && last[3]! <= transfers) return true;
     if (time < this.time[0]! || cost < this.minCost || co2 < this.minCo2 || transfers < this.minTransfers) return false;
     let low = 0;
@@ -142,8 +147,9 @@ class Arrivals {
   /** Adds a route no route found covers, dropping those it dominates. */
   add(label: number, time: number, cost: number, co2: number, transfers: number): void {
     let kept = 0;
+    const relax = this.relax;
     for (let i = 0; i < this.count; i++) {
-      if (time <= this.time[i]! && cost <= this.cost[i]! && co2 <= this.co2[i]! && transfers <= this.transfers[i]!) continue;
+      if (time <= this.time[i]! && cost <= this.cost[i]! * relax && co2 <= this.co2[i]! * relax && transfers <= this.transfers[i]!) continue;
       this.move(i, kept++);
     }
     if (kept === this.label.length) this.grow();
@@ -197,6 +203,10 @@ export class SearchWorkspace {
   readonly boundCost: Float64Array;
   readonly boundCo2: Float64Array;
   readonly settled: Uint8Array;
+  /** Per boarding pattern, the boarding scan that last met it, and the rank of the earliest run boarded in that scan. */
+  patternScan = new Int32Array(0);
+  patternBoarded = new Int32Array(0);
+  scan = 0;
   private touched: number[] = [];
 
   constructor(graph: CompiledNetwork) {
@@ -211,13 +221,21 @@ export class SearchWorkspace {
     this.touched.push(key);
   }
 
-  reset(): void {
+  reset(patternCount: number): void {
+    if (this.patternScan.length < patternCount) {
+      this.patternScan = new Int32Array(patternCount);
+      this.patternBoarded = new Int32Array(patternCount);
+      this.scan = 0;
+    }
     for (const key of this.touched) this.bagHead[key] = -1;
     this.touched = [];
     this.labels.clear();
     this.heap.clear();
   }
 }
+
+/** A pattern not yet boarded in a scan: every rank is above it. */
+const NOT_BOARDED = 0x7fffffff;
 
 /** Backward searches stop this many times the origin's distance out; nodes beyond get that radius as bound. */
 const BOUND_RADIUS = 1.5;
@@ -287,12 +305,13 @@ export interface SearchResult {
 }
 
 export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, context: QueryContext, workspace: SearchWorkspace): SearchResult {
-  workspace.reset();
-  const { labels, heap, bagHead, boundTime, boundCost, boundCo2 } = workspace;
+  workspace.reset(index.boardPatternCount);
+  const { labels, heap, bagHead, boundTime, boundCost, boundCo2, patternScan, patternBoarded } = workspace;
   const { target, maxTransshipments, maxBorderCrossings } = context;
   const limitBorders = Number.isFinite(maxBorderCrossings);
   const found = workspace.arrivals;
-  found.clear();
+  const relax = context.relax;
+  found.clear(relax);
 
   const root = labels.add();
   labels.node[root] = context.origin;
@@ -319,8 +338,8 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
     for (let at = bagHead[key]!; at >= 0; at = labels.next[at]!) {
       if (
         labels.time[at]! <= time &&
-        labels.cost[at]! <= cost &&
-        labels.co2[at]! <= co2 &&
+        labels.cost[at]! <= cost * relax &&
+        labels.co2[at]! <= co2 * relax &&
         labels.transfers[at]! <= transfers &&
         (!limitBorders || labels.borders[at]! <= borders)
       ) {
@@ -336,8 +355,8 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
     for (let at = bagHead[key]!; at >= 0; at = labels.next[at]!) {
       if (
         time <= labels.time[at]! &&
-        cost <= labels.cost[at]! &&
-        co2 <= labels.co2[at]! &&
+        cost <= labels.cost[at]! * relax &&
+        co2 <= labels.co2[at]! * relax &&
         transfers <= labels.transfers[at]! &&
         (!limitBorders || borders <= labels.borders[at]!)
       ) {
@@ -431,7 +450,8 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
       offer(v, stateAfterArc(state, mode, gauge, transfer), t, c, e, nextTransfers, borders + border, label, arc, -1, -1);
     }
 
-    // Boardings at u whose latest arrival is not before now, in that order.
+    // Boardings at u whose latest arrival is not before now, in that order. A run is passed over once an earlier run
+    // of its pattern is boarded (that one beats it at every stop), and the scan ends when every pattern is.
     let low = index.boardStart[u]!;
     let high = index.boardStart[u + 1]!;
     const end = high;
@@ -440,16 +460,29 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
       if (index.boardBy[middle]! < time) low = middle + 1;
       else high = middle;
     }
-    for (let at = low; at < end; at++) {
+    const scan = ++workspace.scan;
+    let patternsOpen = index.patternsAt[u]!;
+    for (let at = low; at < end && patternsOpen > 0; at++) {
       const from = index.boardStops[at]!;
       const d = index.stopDeparture[from]!;
+      const pattern = index.boardPattern[at]!;
+      if (patternScan[pattern] !== scan) {
+        patternScan[pattern] = scan;
+        patternBoarded[pattern] = NOT_BOARDED;
+      } else if (index.patternRank[d]! > patternBoarded[pattern]!) {
+        continue;
+      }
       const mode = index.mode[d]!;
-      if (!(context.modeMask & (1 << mode))) continue;
-      if (!context.ignoreCapacity && index.teuLeft[d]! < context.teu) continue;
       const gauge = graph.arcGauge[index.stopArc[from]!]!;
       const transfer = transferKind(state, mode, gauge, true);
       const nextTransfers = transfer === NO_TRANSFER ? transfers : transfers + 1;
-      if (nextTransfers > maxTransshipments) continue;
+      // What rules out this run rules out its whole pattern here.
+      if (!(context.modeMask & (1 << mode)) || nextTransfers > maxTransshipments) {
+        if (patternBoarded[pattern] === NOT_BOARDED) patternsOpen -= 1;
+        patternBoarded[pattern] = -1;
+        continue;
+      }
+      if (!context.ignoreCapacity && index.teuLeft[d]! < context.teu) continue;
       let ready = time;
       let boarded = cost;
       if (transfer !== NO_TRANSFER) {
@@ -458,6 +491,8 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
         boarded += handlingUsd(arrays, u, context);
       }
       if (ready > index.boardBy[at]!) continue;
+      if (patternBoarded[pattern] === NOT_BOARDED) patternsOpen -= 1;
+      patternBoarded[pattern] = Math.min(patternBoarded[pattern]!, index.patternRank[d]!);
       const ship = context.count20 * index.usd20[d]! + context.count40 * index.usd40[d]!;
       const last = index.stopStart[d + 1]! - 1;
       let customsUsd = 0;

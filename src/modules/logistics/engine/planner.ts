@@ -59,6 +59,8 @@ function workspaceFor(graph: CompiledNetwork): SearchWorkspace {
 export function planRoutes(graph: CompiledNetwork, departures: DepartureIndex | readonly Departure[], query: RouteQuery): RouteAnswer {
   // A time that is not a number would make every dominance test false, and the search would never end.
   if (!Number.isFinite(query.departAfter)) throw new RangeError(`departAfter must be a number of minutes, not ${query.departAfter}`);
+  const tolerance = query.tolerance ?? 0;
+  if (!(tolerance >= 0 && tolerance <= 1)) throw new RangeError(`tolerance must be a share between 0 and 1, not ${query.tolerance}`);
   const index = Array.isArray(departures) ? indexDepartures(graph, departures) : (departures as DepartureIndex);
   const workspace = workspaceFor(graph);
   const context = resolveQuery(graph, query);

@@ -39,6 +39,8 @@ export interface QueryContext {
   readonly maxTransshipments: number;
   /** Departures with fewer free TEU than the shipment are boarded anyway (only when explaining a no-route). */
   readonly ignoreCapacity: boolean;
+  /** 1 + the query's tolerance on cost and CO2 (1: the exact Pareto set). */
+  readonly relax: number;
 }
 
 /** What a query asks for when one constraint (or all of them) is lifted. */
@@ -93,6 +95,7 @@ export function resolveQuery(graph: CompiledNetwork, query: RouteQuery, lift: Li
     maxBorderCrossings: lifted('maxBorderCrossings') ? Infinity : (query.maxBorderCrossings ?? Infinity),
     maxTransshipments: lifted('maxTransshipments') ? Infinity : (query.maxTransshipments ?? Infinity),
     ignoreCapacity: lifted('capacity'),
+    relax: 1 + (query.tolerance ?? 0),
   };
 }
 

@@ -86,22 +86,31 @@ export function randomCase(seed: number): RandomCase {
       path.push(hop.from === here ? hop.to : hop.from);
     }
     if (chance(0.05)) path.push(`N${int(0, nodeCount - 1)}`);
-    let time = T0 + int(0, 3000);
-    const stops = path.map((stopNode, i) => {
-      const arriveAt = i === 0 ? undefined : (time += int(30, 1500));
-      const departAt = i === path.length - 1 ? undefined : (time += int(0, 120));
-      return { node: stopNode, arriveAt, departAt };
-    });
-    departures.push({
-      id: `D${d}`,
-      serviceId: `S${d}`,
-      serviceName: `Service ${d}`,
-      mode,
-      stops,
-      teuLeft: int(0, 6),
-      usd: { 20: int(100, 2000), 40: int(200, 3000) },
-      cutoffMinutes: int(0, 300),
-    });
+    const usd = { 20: int(100, 2000), 40: int(200, 3000) };
+    const cutoffMinutes = int(0, 300);
+    // Some services run again: the same stops, price and cut-off at other times, now and then overtaking a run.
+    const runs = chance(0.4) ? int(2, 4) : 1;
+    const start = T0 + int(0, 3000);
+    const hops = path.map(() => int(30, 1500));
+    for (let run = 0; run < runs; run++) {
+      let time = start + (run === 0 ? 0 : int(-600, 2400));
+      const overtakes = run > 0 && chance(0.3);
+      const stops = path.map((stopNode, i) => {
+        const arriveAt = i === 0 ? undefined : (time += overtakes ? int(30, 1500) : hops[i]!);
+        const departAt = i === path.length - 1 ? undefined : (time += int(0, 120));
+        return { node: stopNode, arriveAt, departAt };
+      });
+      departures.push({
+        id: `D${d}-${run}`,
+        serviceId: `S${d}`,
+        serviceName: `Service ${d}`,
+        mode,
+        stops,
+        teuLeft: int(0, 6),
+        usd,
+        cutoffMinutes,
+      });
+    }
   }
 
   const queries: RouteQuery[] = [];

@@ -135,6 +135,12 @@ export interface RouteQuery {
   maxTransshipments?: number | undefined;
   /** Links under construction are used only when this is true; closed links never. */
   allowUnderConstruction?: boolean | undefined;
+  /**
+   * Share by which cost and CO2 must differ for two routes to be distinct options, e.g. 0.02: a route is not offered
+   * beside one that arrives no later with no more transshipments and costs and emits at most 2 % more. 0 or absent:
+   * the exact Pareto set. Arrival time is never relaxed, so every departure a route catches stays caught.
+   */
+  tolerance?: number | undefined;
 }
 
 /** Where a route's time, money or CO2 goes. */
