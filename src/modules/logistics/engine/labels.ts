@@ -10,6 +10,7 @@
 import type { DepartureIndex } from './departures.ts';
 import { ARC_BORDER, ARC_CLOSED, ARC_SCHEDULED_ONLY, ARC_UNDER_CONSTRUCTION, type CompiledNetwork } from './graph.ts';
 import { MinHeap } from './min-heap.ts';
+import { SearchLimitReached } from './search-limit.ts';
 import type { Move } from './route-builder.ts';
 import {
   GAUGE_CHANGE,
@@ -304,7 +305,22 @@ export interface SearchResult {
   arrivals: number[];
 }
 
-export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, context: QueryContext, workspace: SearchWorkspace): SearchResult {
+/** Pops between two looks at the clock: often enough to stop within a millisecond or so. */
+const CLOCK_EVERY = 1024;
+
+/** A search's share of its query's limits: the labels still allowed and the deadline. */
+export interface SearchAllowance {
+  labelsLeft: number;
+  deadline: number;
+}
+
+export function searchLabels(
+  graph: CompiledNetwork,
+  index: DepartureIndex,
+  context: QueryContext,
+  workspace: SearchWorkspace,
+  allowance: SearchAllowance = { labelsLeft: Number.POSITIVE_INFINITY, deadline: Number.POSITIVE_INFINITY },
+): SearchResult {
   workspace.reset(index.boardPatternCount);
   const { labels, heap, bagHead, boundTime, boundCost, boundCo2, patternScan, patternBoarded } = workspace;
   const { target, maxTransshipments, maxBorderCrossings } = context;
@@ -408,7 +424,11 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
 
   const { transshipment, gaugeChange, customs } = graph;
   heap.push(root, context.departAfter + boundTime[context.origin]!);
+  const timed = allowance.deadline !== Number.POSITIVE_INFINITY;
+  let pops = 0;
   while (heap.size > 0) {
+    if (labels.size > allowance.labelsLeft) throw new SearchLimitReached('labels');
+    if (timed && pops++ % CLOCK_EVERY === 0 && performance.now() > allowance.deadline) throw new SearchLimitReached('time');
     const label = heap.pop();
     if (labels.dead[label]) continue;
     const u = labels.node[label]!;
@@ -512,5 +532,6 @@ export function searchLabels(graph: CompiledNetwork, index: DepartureIndex, cont
       }
     }
   }
+  allowance.labelsLeft -= labels.size;
   return { labels, arrivals: Array.from(found.label.subarray(0, found.count)) };
 }

@@ -39,10 +39,11 @@ import { compileNetwork, type CompiledNetwork } from './graph.ts';
 import { SearchWorkspace, searchLabels } from './labels.ts';
 import { resolveQuery } from './query-context.ts';
 import { buildRoute, markRoutes } from './route-builder.ts';
-import type { Departure, Network, RouteAnswer, RouteQuery } from './types.ts';
+import type { Departure, Network, RouteAnswer, RouteQuery, SearchLimits } from './types.ts';
 
 export interface RoutePlanner {
-  plan(query: RouteQuery): RouteAnswer;
+  /** Throws `SearchLimitReached` when the query reaches one of `limits` before its answer is known. */
+  plan(query: RouteQuery, limits?: SearchLimits): RouteAnswer;
 }
 
 const workspaces = new WeakMap<CompiledNetwork, SearchWorkspace>();
@@ -56,7 +57,7 @@ function workspaceFor(graph: CompiledNetwork): SearchWorkspace {
   return workspace;
 }
 
-export function planRoutes(graph: CompiledNetwork, departures: DepartureIndex | readonly Departure[], query: RouteQuery): RouteAnswer {
+export function planRoutes(graph: CompiledNetwork, departures: DepartureIndex | readonly Departure[], query: RouteQuery, limits: SearchLimits = {}): RouteAnswer {
   // A time that is not a number would make every dominance test false, and the search would never end.
   if (!Number.isFinite(query.departAfter)) throw new RangeError(`departAfter must be a number of minutes, not ${query.departAfter}`);
   const tolerance = query.tolerance ?? 0;
@@ -65,13 +66,14 @@ export function planRoutes(graph: CompiledNetwork, departures: DepartureIndex | 
   const workspace = workspaceFor(graph);
   const context = resolveQuery(graph, query);
   if (!context) return { found: false, cutBy: [] };
-  const { labels, arrivals } = searchLabels(graph, index, context, workspace);
+  const allowance = { labelsLeft: limits.maxLabels ?? Number.POSITIVE_INFINITY, deadline: limits.deadline ?? Number.POSITIVE_INFINITY };
+  const { labels, arrivals } = searchLabels(graph, index, context, workspace, allowance);
   if (arrivals.length > 0) {
     const moves = arrivals.map((at) => labels.moves(at));
     return { found: true, routes: markRoutes(moves.map((route) => buildRoute(graph, index, context, route))) };
   }
   const short = Array.from(index.teuLeft).some((teu) => teu < context.teu);
-  const cutBy = cuttingConstraints(graph, query, short, (lifted) => searchLabels(graph, index, lifted, workspace).arrivals.length > 0);
+  const cutBy = cuttingConstraints(graph, query, short, (lifted) => searchLabels(graph, index, lifted, workspace, allowance).arrivals.length > 0);
   return { found: false, cutBy };
 }
 
@@ -84,5 +86,5 @@ export interface CompiledPlanner extends RoutePlanner {
 export function createPlanner(network: Network, departures: readonly Departure[]): CompiledPlanner {
   const graph = compileNetwork(network);
   const index = indexDepartures(graph, departures);
-  return { graph, departures: index, plan: (query) => planRoutes(graph, index, query) };
+  return { graph, departures: index, plan: (query, limits) => planRoutes(graph, index, query, limits) };
 }

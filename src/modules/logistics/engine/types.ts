@@ -206,3 +206,11 @@ export type RouteAnswer =
   | { found: true; routes: readonly PlannedRoute[] }
   /** `cutBy` empty: the two nodes are not connected by open links at all, whatever the constraints. */
   | { found: false; cutBy: readonly CuttingConstraint[] };
+
+/** How much work one query may take before the planner gives up on it, so that no query holds a server for long. */
+export interface SearchLimits {
+  /** Labels (partial routes) a query may create, over all the searches it runs. */
+  maxLabels?: number | undefined;
+  /** A `performance.now()` time after which the query stops. */
+  deadline?: number | undefined;
+}
