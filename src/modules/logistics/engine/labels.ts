@@ -4,9 +4,11 @@
  * far; labels live in struct-of-arrays typed arrays and in one bag per (node, vehicle state), where a label
  * dominated by another is dropped. Labels are taken in order of arrival time plus a lower bound of the time left;
  * one whose criteria plus lower bounds of what is left are already matched by a route found is dropped too.
- * Lower bounds come from one backward Dijkstra per criterion from the destination, on the least time, price and
- * CO2 of each arc by link or by any departure riding it, ignoring handling, so they never overestimate.
+ * Lower bounds come from one backward Dijkstra per criterion from the destination (or, on large networks, from
+ * sweeps down contraction hierarchies built once), on the least time, price and CO2 of each arc by link or by any
+ * departure riding it, ignoring handling, so they never overestimate.
  */
+import { BoundSweep, type BoundHierarchies } from './bound-hierarchies.ts';
 import type { DepartureIndex } from './departures.ts';
 import { ARC_BORDER, ARC_CLOSED, ARC_SCHEDULED_ONLY, ARC_UNDER_CONSTRUCTION, type CompiledNetwork } from './graph.ts';
 import { MinHeap } from './min-heap.ts';
@@ -204,6 +206,9 @@ export class SearchWorkspace {
   readonly boundCost: Float64Array;
   readonly boundCo2: Float64Array;
   readonly settled: Uint8Array;
+  /** Set by the planner when its network has bound hierarchies: bounds then come from sweeps down them. */
+  hierarchies: BoundHierarchies | undefined;
+  private sweep: BoundSweep | undefined;
   /** Per boarding pattern, the boarding scan that last met it, and the rank of the earliest run boarded in that scan. */
   patternScan = new Int32Array(0);
   patternBoarded = new Int32Array(0);
@@ -216,6 +221,10 @@ export class SearchWorkspace {
     this.boundCost = new Float64Array(graph.nodeCount);
     this.boundCo2 = new Float64Array(graph.nodeCount);
     this.settled = new Uint8Array(graph.nodeCount);
+  }
+
+  boundSweep(): BoundSweep {
+    return (this.sweep ??= new BoundSweep(this.settled.length));
   }
 
   touch(key: number): void {
@@ -247,6 +256,14 @@ const BOUND_RADIUS = 1.5;
  * Infinity where the destination cannot be reached at all.
  */
 function computeBounds(graph: CompiledNetwork, index: DepartureIndex, context: QueryContext, workspace: SearchWorkspace): void {
+  const { hierarchies } = workspace;
+  if (hierarchies) {
+    const sweep = workspace.boundSweep();
+    sweep.distancesTo(hierarchies.minutes, context.target, 1, BOUND_SLACK, workspace.boundTime);
+    sweep.distancesTo(hierarchies.usd40, context.target, context.count40 + context.count20 * hierarchies.usd20PerUsd40, BOUND_SLACK, workspace.boundCost);
+    sweep.distancesTo(hierarchies.gramKm, context.target, co2Kg(1, context), BOUND_SLACK, workspace.boundCo2);
+    return;
+  }
   const { heap, settled } = workspace;
   const infinity = Number.POSITIVE_INFINITY;
   const { modeMask, blocked, allowUnderConstruction, origin, count20, count40 } = context;

@@ -33,6 +33,7 @@
  * - No route: `{ found: false, cutBy }` (see `cuttingConstraints`); an unknown origin or destination gives
  *   `cutBy: []`.
  */
+import { buildBoundHierarchies, type BoundHierarchies } from './bound-hierarchies.ts';
 import { indexDepartures, type DepartureIndex } from './departures.ts';
 import { cuttingConstraints } from './explain.ts';
 import { compileNetwork, type CompiledNetwork } from './graph.ts';
@@ -57,13 +58,20 @@ function workspaceFor(graph: CompiledNetwork): SearchWorkspace {
   return workspace;
 }
 
-export function planRoutes(graph: CompiledNetwork, departures: DepartureIndex | readonly Departure[], query: RouteQuery, limits: SearchLimits = {}): RouteAnswer {
+export function planRoutes(
+  graph: CompiledNetwork,
+  departures: DepartureIndex | readonly Departure[],
+  query: RouteQuery,
+  limits: SearchLimits = {},
+  hierarchies?: BoundHierarchies,
+): RouteAnswer {
   // A time that is not a number would make every dominance test false, and the search would never end.
   if (!Number.isFinite(query.departAfter)) throw new RangeError(`departAfter must be a number of minutes, not ${query.departAfter}`);
   const tolerance = query.tolerance ?? 0;
   if (!(tolerance >= 0 && tolerance <= 1)) throw new RangeError(`tolerance must be a share between 0 and 1, not ${query.tolerance}`);
   const index = Array.isArray(departures) ? indexDepartures(graph, departures) : (departures as DepartureIndex);
   const workspace = workspaceFor(graph);
+  workspace.hierarchies = hierarchies;
   const context = resolveQuery(graph, query);
   if (!context) return { found: false, cutBy: [] };
   const allowance = { labelsLeft: limits.maxLabels ?? Number.POSITIVE_INFINITY, deadline: limits.deadline ?? Number.POSITIVE_INFINITY };
@@ -80,11 +88,25 @@ export function planRoutes(graph: CompiledNetwork, departures: DepartureIndex | 
 export interface CompiledPlanner extends RoutePlanner {
   readonly graph: CompiledNetwork;
   readonly departures: DepartureIndex;
+  readonly hierarchies: BoundHierarchies | undefined;
+}
+
+/** Networks with at least this many nodes get contraction hierarchies for their lower bounds. */
+export const HIERARCHY_MIN_NODES = 20_000;
+
+export interface PlannerOptions {
+  /**
+   * Where lower bounds come from: backward searches per query that honour its constraints (tight, and cheap on small
+   * networks), or contraction hierarchies built once (a sweep per query, for large networks). Default: by size.
+   */
+  bounds?: 'search' | 'hierarchy';
 }
 
 /** Compiles the network and indexes the departures once; each `plan` then searches them. */
-export function createPlanner(network: Network, departures: readonly Departure[]): CompiledPlanner {
+export function createPlanner(network: Network, departures: readonly Departure[], options: PlannerOptions = {}): CompiledPlanner {
   const graph = compileNetwork(network);
   const index = indexDepartures(graph, departures);
-  return { graph, departures: index, plan: (query, limits) => planRoutes(graph, index, query, limits) };
+  const bounds = options.bounds ?? (graph.nodeCount >= HIERARCHY_MIN_NODES ? 'hierarchy' : 'search');
+  const hierarchies = bounds === 'hierarchy' ? buildBoundHierarchies(graph, index) : undefined;
+  return { graph, departures: index, hierarchies, plan: (query, limits) => planRoutes(graph, index, query, limits, hierarchies) };
 }
