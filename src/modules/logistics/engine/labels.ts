@@ -10,25 +10,18 @@
  */
 import { BoundSweep, type BoundHierarchies } from './bound-hierarchies.ts';
 import type { DepartureIndex } from './departures.ts';
-import { ARC_BORDER, ARC_CLOSED, ARC_SCHEDULED_ONLY, ARC_UNDER_CONSTRUCTION, type CompiledNetwork } from './graph.ts';
+import * as arcFlags from './graph.ts';
+import type { CompiledNetwork } from './graph.ts';
 import { MinHeap } from './min-heap.ts';
 import { SearchLimitReached } from './search-limit.ts';
 import type { Move } from './route-builder.ts';
-import {
-  GAUGE_CHANGE,
-  NO_TRANSFER,
-  OFF_OTHER_DEPARTURE,
-  ORIGIN_STATE,
-  STATE_COUNT,
-  arcOpen,
-  arcUsd,
-  co2Kg,
-  handlingUsd,
-  stateAfterArc,
-  stateAfterRide,
-  transferKind,
-  type QueryContext,
-} from './query-context.ts';
+import * as movingRules from './query-context.ts';
+import type { QueryContext } from './query-context.ts';
+
+// Read once into this module: some module loaders reach imported bindings through accessors, a cost in inner loops.
+const { ARC_BORDER, ARC_CLOSED, ARC_SCHEDULED_ONLY, ARC_UNDER_CONSTRUCTION } = arcFlags;
+const { GAUGE_CHANGE, NO_TRANSFER, OFF_OTHER_DEPARTURE, ORIGIN_STATE, STATE_COUNT, arcOpen, arcUsd, co2Kg, handlingUsd, stateAfterArc, stateAfterRide, transferKind } =
+  movingRules;
 
 const ROAD = (1 + 1) << 3;
 const SEA = (2 + 1) << 3;
@@ -112,7 +105,7 @@ class Arrivals {
   private minCo2 = Number.POSITIVE_INFINITY;
   private minTransfers = Number.POSITIVE_INFINITY;
   /** The last route that matched a question, asked first next time (it is still a route, or one beats it). */
-  private last = [Number.POSITIVE_INFINITY, 0, 0, 0];
+  private readonly last = Float64Array.of(Number.POSITIVE_INFINITY, 0, 0, 0);
   /** 1 + the query's tolerance: a route covers another whose cost and CO2 are at most this share below its own. */
   private relax = 1;
 
@@ -120,7 +113,7 @@ class Arrivals {
     this.relax = relax;
     this.count = 0;
     this.minCost = this.minCo2 = this.minTransfers = Number.POSITIVE_INFINITY;
-    this.last = [Number.POSITIVE_INFINITY, 0, 0, 0];
+    this.last.set([Number.POSITIVE_INFINITY, 0, 0, 0]);
   }
 
   /** Whether some route found has no more time and transshipments than these, and no more cost and CO2 (within the tolerance). */
@@ -140,7 +133,10 @@ class Arrivals {
     }
     for (let i = 0; i < low; i++) {
       if (this.cost[i]! <= cost && this.co2[i]! <= co2 && this.transfers[i]! <= transfers) {
-        this.last = [this.time[i]!, this.cost[i]!, this.co2[i]!, this.transfers[i]!];
+        last[0] = this.time[i]!;
+        last[1] = this.cost[i]!;
+        last[2] = this.co2[i]!;
+        last[3] = this.transfers[i]!;
         return true;
       }
     }

@@ -7,8 +7,12 @@
  * rail departure (gauge of the last hop ridden), 6 just off a departure of another mode.
  */
 import { DEFAULT_TONNES_PER_CONTAINER } from './emission-factors.ts';
-import { ARC_BORDER, ARC_CLOSED, ARC_SCHEDULED_ONLY, ARC_UNDER_CONSTRUCTION, MODE_CODES, RAIL, type CompiledNetwork } from './graph.ts';
+import * as compiled from './graph.ts';
+import type { CompiledNetwork } from './graph.ts';
 import type { CuttingConstraint, RouteQuery } from './types.ts';
+
+// Read once into this module: some module loaders reach imported bindings through accessors, a cost in inner loops.
+const { ARC_BORDER, ARC_CLOSED, ARC_SCHEDULED_ONLY, ARC_UNDER_CONSTRUCTION, MODE_CODES, RAIL } = compiled;
 
 export const STATE_COUNT = 7 << 3;
 export const ORIGIN_STATE = 0;
