@@ -21,6 +21,7 @@ describe('the environment', () => {
       dataDir: '/srv/scohub/data',
       trustProxy: false,
       logLevel: 'info',
+      routeSearch: { maxLabels: 2_000_000, timeoutMs: 10_000 },
     });
   });
 
@@ -32,8 +33,10 @@ describe('the environment', () => {
       DATA_DIR: 'var/hub',
       TRUST_PROXY: 'true',
       LOG_LEVEL: 'warn',
+      ROUTE_SEARCH_MAX_LABELS: '500000',
+      ROUTE_SEARCH_TIMEOUT_MS: '2500',
     });
-    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/srv/scohub/var/hub', trustProxy: true, logLevel: 'warn' });
+    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/srv/scohub/var/hub', trustProxy: true, logLevel: 'warn', routeSearch: { maxLabels: 500_000, timeoutMs: 2500 } });
     expect(config.databaseUrl).toBe('postgresql://hub:secret@db.internal:5432/scohub');
   });
 
@@ -46,6 +49,10 @@ describe('the environment', () => {
     [{ DATABASE_URL: 'postgres://u@h:5432' }, 'DATABASE_URL'],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ROUTE_SEARCH_MAX_LABELS: '0' }, 'ROUTE_SEARCH_MAX_LABELS'],
+    [{ ROUTE_SEARCH_MAX_LABELS: '1e6' }, 'ROUTE_SEARCH_MAX_LABELS'],
+    [{ ROUTE_SEARCH_TIMEOUT_MS: '-5' }, 'ROUTE_SEARCH_TIMEOUT_MS'],
+    [{ ROUTE_SEARCH_TIMEOUT_MS: 'ten seconds' }, 'ROUTE_SEARCH_TIMEOUT_MS'],
   ])('rejects %j with a message naming %s', (env, variable) => {
     const error = problemWith(env);
     expect(error.variable).toBe(variable);

@@ -11,6 +11,15 @@ export interface Config {
   /** Trust X-Forwarded-* headers from a reverse proxy (needed for Secure cookies behind HTTPS). */
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** How much work one route-planning query may take before it is stopped. */
+  routeSearch: RouteSearchSettings;
+}
+
+export interface RouteSearchSettings {
+  /** Partial routes one query may create. */
+  maxLabels: number;
+  /** Milliseconds one query may search. */
+  timeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +91,18 @@ function readLogLevel(env: Env): Config['logLevel'] {
   return level;
 }
 
+function readPositiveInteger(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) === 0 || !Number.isSafeInteger(Number(raw))) throw new ConfigError(name, `"${raw}" is not a positive whole number`);
+  return Number(raw);
+}
+
+/** The route planner's limits per query: `ROUTE_SEARCH_MAX_LABELS` (default 2,000,000) and `ROUTE_SEARCH_TIMEOUT_MS` (default 10 s). */
+export function readRouteSearch(env: Env = process.env): RouteSearchSettings {
+  return { maxLabels: readPositiveInteger(env, 'ROUTE_SEARCH_MAX_LABELS', 2_000_000), timeoutMs: readPositiveInteger(env, 'ROUTE_SEARCH_TIMEOUT_MS', 10_000) };
+}
+
 /** Reads and validates the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   return {
@@ -91,5 +112,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     dataDir: readDataDir(env, cwd),
     trustProxy: readBoolean(env, 'TRUST_PROXY'),
     logLevel: readLogLevel(env),
+    routeSearch: readRouteSearch(env),
   };
 }

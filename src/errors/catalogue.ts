@@ -370,6 +370,15 @@ export const errorCatalogue = {
     when: 'A time in the request is not one the planner can use, e.g. a leap second.',
     messages: { en: '{field} is not a usable time: {value}.', ru: '{field}: это время нельзя использовать ({value}).', 'zh-Hans': '{field} 不是可用的时间：{value}。' },
   },
+  ROUTE_SEARCH_LIMIT: {
+    status: 422,
+    when: 'A route request is valid but its search reached the server’s limit of partial routes or of time before it was done (`ROUTE_SEARCH_MAX_LABELS`, `ROUTE_SEARCH_TIMEOUT_MS`); whether a route exists is unknown. `details` says which limit: `[{ "limit": "labels" }]` or `"time"`. Sent again unchanged it will most likely stop again; narrow it.',
+    messages: {
+      en: 'The route search was stopped: it grew too large to finish. Narrow it with fewer modes, countries to avoid, a limit on border crossings, or a tolerance.',
+      ru: 'Поиск маршрута остановлен: он оказался слишком большим, чтобы его завершить. Сузьте запрос: меньше видов транспорта, страны, которые нужно обойти, ограничение числа пересечений границ или допуск (tolerance).',
+      'zh-Hans': '路线搜索已停止：搜索范围过大，无法完成。请缩小查询范围：减少运输方式、指定需避开的国家、限制过境次数，或设置容差（tolerance）。',
+    },
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

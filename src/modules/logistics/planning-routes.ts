@@ -1,4 +1,6 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { Type, type Static } from 'typebox';
+import { readRouteSearch, type RouteSearchSettings } from '../../config/env.ts';
 import type { Database } from '../../db/database.ts';
 import { DomainError } from '../../errors/domain-error.ts';
 import { toTraditional } from '../../i18n/chinese.ts';
@@ -6,6 +8,7 @@ import type { Locale } from '../../i18n/locale.ts';
 import type { App } from '../../http/app-types.ts';
 import { errorResponses, Iso3, literalUnion } from '../../http/schemas.ts';
 import { createPlanner, type RoutePlanner } from './engine/planner.ts';
+import { SearchLimitReached } from './engine/search-limit.ts';
 import { MODES, type CuttingConstraint, type PlannedRoute, type RouteQuery } from './engine/types.ts';
 import { localName } from './network-api.ts';
 import { networkCache, perVersion } from './network-cache.ts';
@@ -36,6 +39,15 @@ export const RouteRequest = Type.Object(
     maxBorderCrossings: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
     maxTransshipments: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
     allowUnderConstruction: Type.Optional(Type.Boolean({ description: 'Also use links still under construction (closed links never)' })),
+    tolerance: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 0.5,
+        default: 0,
+        description:
+          'Share by which cost and CO2 must differ for two routes to be distinct options, e.g. 0.02: a route is left out beside one that arrives no later with no more transshipments and costs and emits at most 2 % more. 0 (the default) gives the exact Pareto set; a tolerance gives fewer routes, faster. Arrival time is never relaxed',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -196,7 +208,22 @@ function legGeometry(linkIds: readonly string[], start: string, links: Map<strin
   return points;
 }
 
-export function planningRoutes(db: Database) {
+/**
+ * Plans one query within the server's limits, so that no query holds the server for long. A query that reaches one
+ * has no known answer (not "no route"): the asker is told to narrow it.
+ */
+function planWithin(planner: RoutePlanner, query: RouteQuery, settings: RouteSearchSettings, log: FastifyBaseLogger) {
+  try {
+    return planner.plan(query, { maxLabels: settings.maxLabels, deadline: performance.now() + settings.timeoutMs });
+  } catch (error) {
+    if (!(error instanceof SearchLimitReached)) throw error;
+    log.warn({ query, limit: error.limit, settings }, 'route search stopped at its limit');
+    throw new DomainError('ROUTE_SEARCH_LIMIT', {}, [{ limit: error.limit }]);
+  }
+}
+
+/** `searchLimits`: how much work one query may take; from `ROUTE_SEARCH_MAX_LABELS` and `ROUTE_SEARCH_TIMEOUT_MS` when absent. */
+export function planningRoutes(db: Database, searchLimits: RouteSearchSettings = readRouteSearch()) {
   const planner = compiledPlanner(db);
   return async (app: App) => {
     app.post(
@@ -207,7 +234,7 @@ export function planningRoutes(db: Database) {
           tags: ['logistics'],
           summary: 'Plan routes for containers: the Pareto-optimal set over door-to-door time, cost, CO2 and transshipments',
           body: RouteRequest,
-          response: { 200: RouteResponse, ...errorResponses(400) },
+          response: { 200: RouteResponse, ...errorResponses(400, 422) },
         },
       },
       async (request) => {
@@ -232,8 +259,9 @@ export function planningRoutes(db: Database) {
           maxBorderCrossings: body.maxBorderCrossings,
           maxTransshipments: body.maxTransshipments,
           allowUnderConstruction: body.allowUnderConstruction,
+          tolerance: body.tolerance,
         };
-        const answer = plan.plan(query);
+        const answer = planWithin(plan, query, searchLimits, request.log);
         const stop = (node: typeof from) => ({ id: node.id, name: localName(node.names, request.locale), country: node.country });
         if (!answer.found) return { from: stop(from), to: stop(to), routes: [], noRoute: { cutBy: [...answer.cutBy], message: noRouteMessage(answer.cutBy, request.locale) } };
         return { from: stop(from), to: stop(to), routes: answer.routes.map((r) => presentRoute(r, records, request.locale)) };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, errorCode } from '../../../test/http.ts';
 import type { Database } from '../../db/database.ts';
 import { openSeededDatabase, testDatabaseKinds } from '../../db/testing.ts';
@@ -14,6 +14,7 @@ interface Stop {
   country: string;
 }
 interface Route {
+  arriveAt: string;
   hours: number;
   usd: number;
   co2Kg: number;
@@ -150,6 +151,46 @@ describe.each(testDatabaseKinds())('route planning on the reference network on $
     expect(response.statusCode).toBe(400);
     expect(errorCode(response)).toBe('INVALID_TIME');
     expect(response.json<{ error: { message: string } }>().error.message).toBe('departAfter: это время нельзя использовать (2026-12-31T23:59:60Z).');
+  });
+
+  it('leaves out routes within a tolerance on cost and CO2 of another, never a faster one, and refuses a tolerance above 0.5', async () => {
+    const query = { from: 'CN-CHONGQING', to: 'DE-DUISBURG' };
+    const exact = await plan(query);
+    const tolerant = await plan({ ...query, tolerance: 0.1 });
+    expect(tolerant.routes.length).toBeGreaterThan(0);
+    // Here some route costs and emits within 10 % of one that arrives no later with no more transshipments.
+    expect(tolerant.routes.length).toBeLessThan(exact.routes.length);
+    const fastest = (answer: Answer) => answer.routes.find((r) => r.marks.includes('fastest'))!.arriveAt;
+    expect(fastest(tolerant)).toBe(fastest(exact));
+    expect((await plan({ ...query, tolerance: 0 })).routes.length).toBe(exact.routes.length);
+    for (const tolerance of [0.9, -0.01]) {
+      const refused = await app.inject({ method: 'POST', url: '/api/logistics/routes', payload: { ...query, containers: [{ size: 20, count: 1 }], tolerance } });
+      expect(refused.statusCode).toBe(400);
+      expect(errorCode(refused)).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('stops a search that reaches the configured limit and asks, in the asker’s language, to narrow it', async () => {
+    vi.stubEnv('ROUTE_SEARCH_MAX_LABELS', '20');
+    const limited = await buildTestApp(db).finally(() => vi.unstubAllEnvs());
+    try {
+      const payload = { from: 'CN-CHONGQING', to: 'DE-DUISBURG', containers: [{ size: 40, count: 1 }], departAfter: DECEMBER };
+      const messages: Record<string, string> = {};
+      for (const language of ['en', 'ru']) {
+        const response = await limited.inject({ method: 'POST', url: '/api/logistics/routes', headers: { 'accept-language': language }, payload });
+        expect(response.statusCode, response.body).toBe(422);
+        expect(errorCode(response)).toBe('ROUTE_SEARCH_LIMIT');
+        const { error } = response.json<{ error: { message: string; details: unknown[] } }>();
+        expect(error.details).toEqual([{ limit: 'labels' }]);
+        messages[language] = error.message;
+      }
+      expect(messages.en).toMatch(/^The route search was stopped.*tolerance/);
+      expect(messages.ru).toMatch(/^Поиск маршрута остановлен.*допуск/);
+      // The same request is answered by a server with the default limits.
+      expect((await plan(payload)).routes.length).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('refuses places it does not know and malformed requests with clear codes', async () => {
