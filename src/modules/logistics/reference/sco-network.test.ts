@@ -19,8 +19,8 @@ const GAUGE: Record<string, number> = {
   CHN: 1435, POL: 1435, DEU: 1435, NLD: 1435, LAO: 1435, ROU: 1435,
   KAZ: 1520, RUS: 1520, MNG: 1520, BLR: 1520, UZB: 1520, KGZ: 1520, TJK: 1520, AZE: 1520, GEO: 1520,
 };
-// Economic corridors named by the source document that have no link in this network yet (docs/network.md).
-const CORRIDORS_WITHOUT_LINKS = new Set(['bangladesh-china-india-myanmar']);
+// Economic corridors named by the source document that have no link in this network yet (docs/network.md): none.
+const CORRIDORS_WITHOUT_LINKS = new Set<string>();
 
 function greatCircleKm([lon1, lat1]: Position, [lon2, lat2]: Position): number {
   const rad = Math.PI / 180;
@@ -187,6 +187,7 @@ describe('border crossings', () => {
     ['KG-DOSTUK', 'UZ-DUSTLIK', 'road'],
     ['TJ-TURSUNZADE', 'UZ-SARIOSIYO', 'road'],
     ['CN-KHUNJERAB', 'PK-SOST', 'road'],
+    ['CN-RUILI', 'MM-MUSE', 'road'],
   ];
   it.each(pairs)('include %s – %s by %s', (a, b, mode) => {
     const link = links.find((l) => l.mode === mode && ((l.from === a && l.to === b) || (l.from === b && l.to === a)));
@@ -339,6 +340,14 @@ describe('routes the planner must find', () => {
     for (const [from, to] of [['CN-QINGDAO', 'NL-ROTTERDAM'], ['CN-SHANGHAI', 'DE-HAMBURG'], ['CN-TIANJIN', 'NL-ROTTERDAM'], ['CN-LIANYUNGANG', 'NL-ROTTERDAM'], ['CN-SHANGHAI', 'PK-KARACHI'], ['CN-QINGDAO', 'RU-VLADIVOSTOK']]) {
       expect(path(from!, to!, { modes: ['sea'] })?.length, `${from} → ${to}`).toBe(2);
     }
+  });
+
+  it('Kunming → Mandalay and Yangon by road on the Bangladesh–China–India–Myanmar corridor, across Ruili – Muse', () => {
+    const route = path('CN-KUNMING', 'MM-YANGON', { modes: ['road'] });
+    expect(route).toEqual(['CN-KUNMING', 'CN-RUILI', 'MM-MUSE', 'MM-MANDALAY', 'MM-YANGON']);
+    const onCorridor = route!.slice(1).map((to, i) => links.find((l) => (l.from === route![i] && l.to === to) || (l.from === to && l.to === route![i]))!);
+    for (const link of onCorridor) expect(link.corridors, link.id).toContain('bangladesh-china-india-myanmar');
+    expect(onCorridor.filter(crossesBorder).map((l) => l.id)).toEqual(['road-ruili-muse']);
   });
 
   it('Kashgar → Uzbekistan by rail only once the China–Kyrgyzstan–Uzbekistan railway, now under construction, is open', () => {
