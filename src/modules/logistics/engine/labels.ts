@@ -20,7 +20,7 @@ import type { QueryContext } from './query-context.ts';
 
 // Read once into this module: some module loaders reach imported bindings through accessors, a cost in inner loops.
 const { ARC_BORDER, ARC_CLOSED, ARC_SCHEDULED_ONLY, ARC_UNDER_CONSTRUCTION } = arcFlags;
-const { GAUGE_CHANGE, NO_TRANSFER, OFF_OTHER_DEPARTURE, ORIGIN_STATE, STATE_COUNT, arcOpen, arcUsd, co2Kg, handlingUsd, stateAfterArc, stateAfterRide, transferKind } =
+const { GAUGE_CHANGE, NO_TRANSFER, OFF_DEPARTURE, OFF_OTHER_DEPARTURE, ORIGIN_STATE, STATE_COUNT, arcOpen, arcUsd, co2Kg, handlingUsd, stateAfterArc, stateAfterRide, transferKind } =
   movingRules;
 
 const ROAD = (1 + 1) << 3;
@@ -356,11 +356,21 @@ export function searchLabels(
   computeBounds(graph, index, context, workspace);
   if (!Number.isFinite(boundTime[context.origin]!)) return { labels, arrivals: [] };
 
-  /** Whether a route found already matches everything a label at `node` could still reach. */
-  const hopeless = (node: number, time: number, cost: number, co2: number, transfers: number): boolean => {
-    const t = time + boundTime[node]!;
+  const { transshipment, gaugeChange, customs } = graph;
+  /**
+   * Whether a route found already matches everything a label at `node` could still reach. Off a departure, and not
+   * yet at the destination, every way on starts with a change of vehicle: one more transshipment and its handling.
+   */
+  const hopeless = (node: number, state: number, time: number, cost: number, co2: number, transfers: number): boolean => {
+    let t = time + boundTime[node]!;
     if (t === Number.POSITIVE_INFINITY) return true;
-    return found.covers(t, cost + boundCost[node]!, co2 + boundCo2[node]!, transfers);
+    let c = cost + boundCost[node]!;
+    if (state >= OFF_DEPARTURE) {
+      t += Math.min(transshipment.minutes[node]!, gaugeChange.minutes[node]!);
+      c += Math.min(handlingUsd(transshipment, node, context), handlingUsd(gaugeChange, node, context));
+      transfers += 1;
+    }
+    return found.covers(t, c, co2 + boundCo2[node]!, transfers);
   };
 
   const dominatedIn = (key: number, time: number, cost: number, co2: number, transfers: number, borders: number): boolean => {
@@ -402,7 +412,7 @@ export function searchLabels(
     if (node === target) {
       if (found.covers(time, cost, co2, transfers)) return;
     } else {
-      if (hopeless(node, time, cost, co2, transfers)) return;
+      if (hopeless(node, state, time, cost, co2, transfers)) return;
       const base = node * STATE_COUNT;
       // A label just off a non-rail departure is matched by one on an unscheduled non-rail vehicle at the same node:
       // that one pays no more handling for any next move and reaches the same states.
@@ -435,7 +445,6 @@ export function searchLabels(
     heap.push(label, time + boundTime[node]!);
   };
 
-  const { transshipment, gaugeChange, customs } = graph;
   heap.push(root, context.departAfter + boundTime[context.origin]!);
   const timed = allowance.deadline !== Number.POSITIVE_INFINITY;
   let pops = 0;
@@ -451,7 +460,7 @@ export function searchLabels(
     const co2 = labels.co2[label]!;
     const transfers = labels.transfers[label]!;
     const borders = labels.borders[label]!;
-    if (hopeless(u, time, cost, co2, transfers)) continue;
+    if (hopeless(u, state, time, cost, co2, transfers)) continue;
 
     for (let arc = graph.arcStart[u]!; arc < graph.arcStart[u + 1]!; arc++) {
       const flags = graph.arcFlags[arc]!;

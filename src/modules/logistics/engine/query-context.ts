@@ -18,6 +18,8 @@ export const STATE_COUNT = 7 << 3;
 export const ORIGIN_STATE = 0;
 const KIND_OFF_RAIL_DEPARTURE = 5;
 const KIND_OFF_OTHER_DEPARTURE = 6;
+/** The least state just off a departure (of any mode): every state from here up is one. */
+export const OFF_DEPARTURE = KIND_OFF_RAIL_DEPARTURE << 3;
 /** The state just off a departure of a mode other than rail. */
 export const OFF_OTHER_DEPARTURE = KIND_OFF_OTHER_DEPARTURE << 3;
 
