@@ -6,23 +6,12 @@ import { productMix, topProducts, type MixLevel } from './products.ts';
 import { rankPartners } from './ranking.ts';
 import { growthPercent, multipleOf, sharePercent } from './ratio.ts';
 import { buildSeries, periodTotal } from './series.ts';
-
-/** A seeded generator, so every run draws the same cases and a failure can be replayed. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../logistics/synthetic/seeded-random.ts';
 
 const CASES = 300;
 
 function draws(seed: number) {
-  const next = mulberry32(seed);
+  const next = seededRandom(seed);
   const integer = (below: number): number => Math.floor(next() * below);
   /** Up to 1e17 cents, spread over every order of magnitude. */
   const cents = (): bigint => {

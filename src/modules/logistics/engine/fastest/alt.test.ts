@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../synthetic/seeded-random.ts';
 import { AltEngine } from './alt.ts';
-import { describeFastestConformance, gridGraph, pathProblems, randomGraph } from './conformance.ts';
-import { DijkstraEngine } from './dijkstra.ts';
+import { describeFastestConformance, expectSameAsDijkstra, gridGraph, randomGraph } from './conformance.ts';
 
 describeFastestConformance('ALT', (graph) => new AltEngine(graph));
 describeFastestConformance('ALT, one landmark', (graph) => new AltEngine(graph, { landmarks: 1 }));
@@ -13,22 +12,8 @@ describe('ALT against Dijkstra', () => {
     let reachable = 0;
     for (let g = 0; g < 1200; g++) {
       const graph = randomGraph(random);
-      const reference = new DijkstraEngine(graph);
       const alt = new AltEngine(graph, { landmarks: 1 + (g % 6), active: 1 + (g % 3) });
-      for (let q = 0; q < 12; q++) {
-        const from = Math.floor(random() * graph.nodeCount);
-        const to = Math.floor(random() * graph.nodeCount);
-        const expected = reference.fastest(from, to);
-        const found = alt.fastest(from, to);
-        if (expected === null) {
-          expect(found, `graph ${g}, ${from} → ${to}`).toBeNull();
-          continue;
-        }
-        reachable += 1;
-        expect(found, `graph ${g}, ${from} → ${to}`).not.toBeNull();
-        expect(Math.abs(found!.minutes - expected.minutes), `graph ${g}, ${from} → ${to}`).toBeLessThanOrEqual(1e-9 * Math.max(1, expected.minutes));
-        expect(pathProblems(graph, from, to, found!), `graph ${g}, ${from} → ${to}`).toEqual([]);
-      }
+      reachable += expectSameAsDijkstra(graph, alt, random, 12, `graph ${g}`);
     }
     expect(reachable).toBeGreaterThan(4000);
   });

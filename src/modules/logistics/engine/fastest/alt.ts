@@ -4,7 +4,7 @@
  * that bound. Slower to query than contraction hierarchies but quicker to build, and the bounds need no coordinates.
  */
 import { MinHeap } from '../min-heap.ts';
-import { checkNode } from './dijkstra.ts';
+import { checkNode, walkBack } from './dijkstra.ts';
 import type { BuiltEngine, FastestPath, FastestPathEngine } from './engine.ts';
 import { graphBytes, reverseGraph, type FastestGraph } from './graph.ts';
 
@@ -192,14 +192,6 @@ export class AltEngine implements FastestPathEngine {
     this.settled = settled;
     return null;
   }
-}
-
-function walkBack(parent: Int32Array, to: number): Int32Array {
-  let length = 0;
-  for (let v = to; v !== -1; v = parent[v]!) length++;
-  const path = new Int32Array(length);
-  for (let v = to, at = length - 1; v !== -1; v = parent[v]!) path[at--] = v;
-  return path;
 }
 
 export function buildAlt(graph: FastestGraph, options?: AltOptions): BuiltEngine {

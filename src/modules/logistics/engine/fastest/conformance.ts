@@ -3,6 +3,7 @@
  * target, from = to, parallel, one-way and zero-minute arcs), every path checked arc by arc.
  */
 import { describe, expect, it } from 'vitest';
+import { DijkstraEngine } from './dijkstra.ts';
 import type { FastestPath, FastestPathEngine } from './engine.ts';
 import { arcMinutes, graphFromArcs, graphFromEdges, type FastestGraph } from './graph.ts';
 
@@ -175,4 +176,29 @@ export function randomGraph(random: () => number): FastestGraph {
     }
   }
   return graphFromArcs(n, from, to, minutes);
+}
+
+/**
+ * Asks an engine and Dijkstra the same random questions on `graph`, expecting the same minutes (or both no path) and
+ * a valid path; returns how many questions had a path.
+ */
+export function expectSameAsDijkstra(graph: FastestGraph, engine: FastestPathEngine, random: () => number, questions: number, name: string): number {
+  const reference = new DijkstraEngine(graph);
+  let reachable = 0;
+  for (let q = 0; q < questions; q++) {
+    const from = Math.floor(random() * graph.nodeCount);
+    const to = Math.floor(random() * graph.nodeCount);
+    const expected = reference.fastest(from, to);
+    const found = engine.fastest(from, to);
+    const where = `${name}, ${from} → ${to}`;
+    if (expected === null) {
+      expect(found, where).toBeNull();
+      continue;
+    }
+    reachable += 1;
+    expect(found, where).not.toBeNull();
+    expect(Math.abs(found!.minutes - expected.minutes), where).toBeLessThanOrEqual(1e-9 * Math.max(1, expected.minutes));
+    expect(pathProblems(graph, from, to, found!), where).toEqual([]);
+  }
+  return reachable;
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../synthetic/seeded-random.ts';
-import { describeFastestConformance, gridGraph, pathProblems, randomGraph } from './conformance.ts';
+import { describeFastestConformance, expectSameAsDijkstra, gridGraph, randomGraph } from './conformance.ts';
 import { buildContraction, contract, ContractionEngine } from './contraction.ts';
-import { DijkstraEngine } from './dijkstra.ts';
 
 describeFastestConformance('Contraction hierarchies', (graph) => new ContractionEngine(contract(graph)));
 describeFastestConformance('Contraction hierarchies, witness searches cut short, every priority estimated again', (graph) =>
@@ -16,24 +15,10 @@ describe('Contraction hierarchies against Dijkstra', () => {
     let reachable = 0;
     for (let g = 0; g < 1200; g++) {
       const graph = randomGraph(random);
-      const reference = new DijkstraEngine(graph);
       // Every fourth graph with a tiny witness limit, so that the extra shortcuts it forces are covered too.
       const ch = new ContractionEngine(contract(graph, g % 4 === 3 ? { witnessSettleLimit: 2, estimateSettleLimit: 1, exactUpdateDegree: 0 } : {}));
-      for (let q = 0; q < 12; q++) {
-        const from = Math.floor(random() * graph.nodeCount);
-        const to = Math.floor(random() * graph.nodeCount);
-        const expected = reference.fastest(from, to);
-        const found = ch.fastest(from, to);
-        compared += 1;
-        if (expected === null) {
-          expect(found, `graph ${g}, ${from} → ${to}`).toBeNull();
-          continue;
-        }
-        reachable += 1;
-        expect(found, `graph ${g}, ${from} → ${to}`).not.toBeNull();
-        expect(Math.abs(found!.minutes - expected.minutes), `graph ${g}, ${from} → ${to}`).toBeLessThanOrEqual(1e-9 * Math.max(1, expected.minutes));
-        expect(pathProblems(graph, from, to, found!), `graph ${g}, ${from} → ${to}`).toEqual([]);
-      }
+      reachable += expectSameAsDijkstra(graph, ch, random, 12, `graph ${g}`);
+      compared += 12;
     }
     expect(compared).toBe(14_400);
     // The graphs are varied enough for both outcomes to be common.

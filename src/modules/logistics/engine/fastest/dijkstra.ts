@@ -73,7 +73,8 @@ export function checkNode(node: number, nodeCount: number): void {
   if (!Number.isInteger(node) || node < 0 || node >= nodeCount) throw new RangeError(`node ${node} is not in the graph (0..${nodeCount - 1})`);
 }
 
-function walkBack(parent: Int32Array, to: number): Int32Array {
+/** The path to `to` along the parents a search left, from the node whose parent is -1. */
+export function walkBack(parent: Int32Array, to: number): Int32Array {
   let length = 0;
   for (let v = to; v !== -1; v = parent[v]!) length++;
   const path = new Int32Array(length);
