@@ -1,6 +1,7 @@
 /** Timing and memory helpers of the routing benchmark: query times are microseconds, so no rounding to 0.01 ms. */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { nearestRank } from '../figures.ts';
 
 export interface QueryStats {
   pairs: number;
@@ -10,8 +11,7 @@ export interface QueryStats {
   maxMs: number;
 }
 
-/** Nearest-rank percentile of sorted samples. */
-const rank = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+const rank = (sorted: readonly number[], p: number) => sorted[nearestRank(sorted.length, p)]!;
 const round = (ms: number) => Math.round(ms * 10_000) / 10_000;
 
 export function queryStats(samples: readonly number[]): QueryStats {

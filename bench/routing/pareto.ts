@@ -11,6 +11,7 @@ import { createPlanner } from '../../src/modules/logistics/engine/planner.ts';
 import { SearchLimitReached } from '../../src/modules/logistics/engine/search-limit.ts';
 import type { Departure, Network, RouteQuery } from '../../src/modules/logistics/engine/types.ts';
 import { seededRandom } from '../../src/modules/logistics/synthetic/seeded-random.ts';
+import { nearestRank } from '../figures.ts';
 
 export interface ParetoBenchOptions {
   network: Network;
@@ -58,8 +59,6 @@ export interface ParetoBenchResult {
   budgetSpent: boolean;
 }
 
-/** Nearest-rank percentile index in samples sorted by time. */
-const rank = (length: number, p: number): number => Math.min(length - 1, Math.max(0, Math.ceil(p * length) - 1));
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
 
 export async function runParetoBench(options: ParetoBenchOptions): Promise<ParetoBenchResult> {
@@ -128,7 +127,7 @@ export async function runParetoBench(options: ParetoBenchOptions): Promise<Paret
     if (i % 10 === 9) await new Promise((resolve) => setImmediate(resolve));
   }
   samples.sort((a, b) => a.ms - b.ms);
-  const at = (p: number) => samples[rank(samples.length, p)];
+  const at = (p: number) => samples[nearestRank(samples.length, p)];
   const result: ParetoBenchResult = {
     name,
     nodes: network.nodes.length,

@@ -21,6 +21,7 @@ import { contenders, type Contender } from './engines.ts';
 import type * as ParetoBench from './pareto.ts';
 import { mb, queryStats, usedBytes, type QueryStats } from './measure.ts';
 import { label, referenceBenchNetwork, syntheticBenchNetwork, topSpeedKmh, type BenchNetwork } from './networks.ts';
+import { parseCount } from '../figures.ts';
 
 const HELP = `npm run bench:routing -- [options]
 
@@ -54,13 +55,6 @@ const TOLERANCE = 1e-6;
 const WARMUP_PAIRS = 20;
 const BLOCK = 50;
 
-function count(text: string, name: string): number {
-  const match = /^([\d_.]+(?:e\d+)?)([kKmM]?)$/.exec(text.trim());
-  const value = match ? Number(match[1]!.replace(/_/g, '')) * ({ k: 1e3, m: 1e6 }[match[2]!.toLowerCase()] ?? 1) : NaN;
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name}: "${text}" is not a whole number`);
-  return value;
-}
-
 function options() {
   const { values } = parseArgs({
     options: {
@@ -83,13 +77,13 @@ function options() {
   if (values['only-pareto'] && values['skip-pareto']) throw new Error('--only-pareto and --skip-pareto exclude each other');
   const only = values['only-pareto'] === true;
   return {
-    sizes: only ? [] : (values.sizes ?? '10k,100k,1M').split(',').map((size) => count(size, '--sizes')),
-    pairs: count(values.pairs ?? '1000', '--pairs'),
-    peerPairs: count(values['peer-pairs'] ?? '100', '--peer-pairs'),
-    seed: count(values.seed ?? '20261124', '--seed'),
+    sizes: only ? [] : (values.sizes ?? '10k,100k,1M').split(',').map((size) => parseCount(size, '--sizes')),
+    pairs: parseCount(values.pairs ?? '1000', '--pairs'),
+    peerPairs: parseCount(values['peer-pairs'] ?? '100', '--peer-pairs'),
+    seed: parseCount(values.seed ?? '20261124', '--seed'),
     reference: !only && !values['skip-reference'],
     pareto: !values['skip-pareto'],
-    paretoQueries: count(values['pareto-queries'] ?? '200', '--pareto-queries'),
+    paretoQueries: parseCount(values['pareto-queries'] ?? '200', '--pareto-queries'),
     out: values.out,
   };
 }

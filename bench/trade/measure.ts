@@ -1,4 +1,5 @@
 /** Timing and memory helpers shared by the trade benchmark. */
+import { nearestRank } from '../figures.ts';
 
 export const now = (): number => performance.now();
 
@@ -48,7 +49,7 @@ export function median(samples: readonly number[]): number {
 /** Nearest-rank percentiles: with 100 runs, p95 is the 95th fastest. */
 export function latencyStats(samples: readonly number[]): LatencyStats {
   const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+  const rank = (p: number) => sorted[nearestRank(sorted.length, p)]!;
   const round = (ms: number) => Math.round(ms * 100) / 100;
   return { runs: sorted.length, medianMs: round(rank(0.5)), p95Ms: round(rank(0.95)), minMs: round(sorted[0]!), maxMs: round(sorted.at(-1)!) };
 }

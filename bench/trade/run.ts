@@ -19,6 +19,7 @@ import type { Profile } from './profile.ts';
 import { QUERY_NAMES, compareAnswers, type Questions } from './questions.ts';
 import type { InTurnLatency } from './in-turn.ts';
 import type { ImportPair, Job, JobResult, SerialisedCodes } from './worker.ts';
+import { parseCount } from '../figures.ts';
 
 const HELP = `npm run bench:trade -- [options]
 
@@ -39,11 +40,7 @@ const HELP = `npm run bench:trade -- [options]
 Environment: BENCH_ROWS, BENCH_PGLITE_ROWS, BENCH_DATABASE_URL, BENCH_SKIP_PGLITE=1, BENCH_REPEAT.`;
 
 function count(text: string | undefined, fallback: number, name: string): number {
-  if (text === undefined || text === '') return fallback;
-  const match = /^([\d_.]+(?:e\d+)?)([kKmM]?)$/.exec(text.trim());
-  const value = match ? Number(match[1]!.replace(/_/g, '')) * ({ k: 1e3, m: 1e6 }[match[2]!.toLowerCase()] ?? 1) : NaN;
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name}: "${text}" is not a whole number`);
-  return value;
+  return text === undefined || text === '' ? fallback : parseCount(text, name);
 }
 
 function options() {
