@@ -2,7 +2,7 @@ import type { LinkStatus, Mode, NodeKind } from '../../../src/modules/logistics/
 import type { presentCorridors, presentLink, presentNode } from '../../../src/modules/logistics/network-api.ts';
 import type { LinkBody, NodeBody } from '../../../src/modules/logistics/schemas.ts';
 import type { networkGeoJson } from '../../../src/modules/logistics/network-geojson.ts';
-import { ApiError, api, errorFromBody, requestHeaders, withQuery } from './client.ts';
+import { api, withQuery } from './client.ts';
 import { everyOf } from './types.ts';
 
 export type { LinkBody, LinkStatus, Mode, NodeBody, NodeKind };
@@ -128,33 +128,15 @@ export type HandlingFigures = LogisticsNode['transshipment'];
 /** A source of the network's figures, cited by id. */
 export type NetworkSource = Network['sources'][number];
 
-/** PUT, which the shared client does not offer: the same headers, CSRF token and error handling as its other writes. */
-async function put<T>(path: string, body: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'PUT', headers: requestHeaders('PUT', true), body: JSON.stringify(body), credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', '');
-  }
-  let parsed: unknown;
-  try {
-    parsed = await response.json();
-  } catch {
-    throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', '');
-  }
-  if (!response.ok) throw errorFromBody(response.status, parsed);
-  return parsed as T;
-}
-
 const nodePath = (id: string) => `/api/logistics/nodes/${encodeURIComponent(id)}`;
 const linkPath = (id: string) => `/api/logistics/links/${encodeURIComponent(id)}`;
 
 export const getNode = (id: string) => api.get<LogisticsNode>(nodePath(id));
 export const addNode = (body: NodeBody) => api.post<LogisticsNode>('/api/logistics/nodes', body);
-export const saveNode = (body: NodeBody) => put<LogisticsNode>(nodePath(body.id), body);
+export const saveNode = (body: NodeBody) => api.put<LogisticsNode>(nodePath(body.id), body);
 export const deleteNode = (id: string) => api.delete<undefined>(nodePath(id));
 
 export const getLink = (id: string) => api.get<LogisticsLink>(linkPath(id));
 export const addLink = (body: LinkBody) => api.post<LogisticsLink>('/api/logistics/links', body);
-export const saveLink = (body: LinkBody) => put<LogisticsLink>(linkPath(body.id), body);
+export const saveLink = (body: LinkBody) => api.put<LogisticsLink>(linkPath(body.id), body);
 export const deleteLink = (id: string) => api.delete<undefined>(linkPath(id));
