@@ -136,9 +136,11 @@ export interface RouteQuery {
   /** Links under construction are used only when this is true; closed links never. */
   allowUnderConstruction?: boolean | undefined;
   /**
-   * Share by which cost and CO2 must differ for two routes to be distinct options, e.g. 0.02: a route is not offered
-   * beside one that arrives no later with no more transshipments and costs and emits at most 2 % more. 0 or absent:
-   * the exact Pareto set. Arrival time is never relaxed, so every departure a route catches stays caught.
+   * Share by which cost and CO2 must differ for two routes to be distinct options, e.g. 0.02: a partial route is
+   * dropped when another reaches the same place in the same vehicle state no later, with no more transshipments, and
+   * costs and emits at most 2 % more. It applies at each step, so a route left out is matched by one within
+   * (1 + tolerance) per move. 0 or absent: the exact Pareto set. Arrival time is never relaxed, so every departure a
+   * route catches stays caught and the earliest arrival is always found.
    */
   tolerance?: number | undefined;
 }
