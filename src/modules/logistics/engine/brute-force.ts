@@ -161,7 +161,7 @@ export function createBruteForcePlanner(network: Network, departures: readonly D
       if (!context) return { found: false, cutBy: [] };
       const best = paretoWalks(allWalks(graph, index, context));
       if (best.length > 0) return { found: true, routes: markRoutes(best.map((walk) => buildRoute(graph, index, context, walk.moves))) };
-      const short = Array.from(index.teuLeft).some((teu) => teu < context.teu);
+      const short = index.teuLeft.some((teu) => teu < context.teu);
       return { found: false, cutBy: cuttingConstraints(graph, query, short, (lifted) => allWalks(graph, index, lifted, true).length > 0) };
     },
   };

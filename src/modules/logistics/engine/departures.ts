@@ -19,6 +19,8 @@ export interface DepartureIndex {
   readonly stopStart: Int32Array;
   readonly mode: Uint8Array;
   readonly teuLeft: Float64Array;
+  /** The least free TEU of any run (Infinity without runs): below a shipment's TEU, capacity may cut a route. */
+  readonly leastTeuLeft: number;
   readonly usd20: Float64Array;
   readonly usd40: Float64Array;
   readonly cutoff: Float64Array;
@@ -48,10 +50,6 @@ export interface DepartureIndex {
   readonly boardStart: Int32Array;
   readonly boardStops: Int32Array;
   readonly boardBy: Float64Array;
-  /** Per arc, the least ride time and share of a run's price per container over it (Infinity: no run uses it). */
-  readonly arcRideMinutes: Float64Array;
-  readonly arcRideUsd20: Float64Array;
-  readonly arcRideUsd40: Float64Array;
   /**
    * Per arc, lower bounds for the planner's backward searches: the least minutes and USD per 20' and 40' container
    * of crossing it by link or by any departure (customs at its head included); Infinity when neither can.
@@ -98,6 +96,7 @@ export function indexDepartures(graph: CompiledNetwork, all: readonly Departure[
   const usd40 = new Float64Array(count);
   const cutoff = new Float64Array(count);
   const totalKm = new Float64Array(count);
+  // Per arc, the least ride time and share of a run's price per container over it (Infinity: no run uses it).
   const arcRideMinutes = new Float64Array(graph.arcCount).fill(Number.POSITIVE_INFINITY);
   const arcRideUsd20 = new Float64Array(graph.arcCount).fill(Number.POSITIVE_INFINITY);
   const arcRideUsd40 = new Float64Array(graph.arcCount).fill(Number.POSITIVE_INFINITY);
@@ -147,13 +146,9 @@ export function indexDepartures(graph: CompiledNetwork, all: readonly Departure[
   }
   const boardBy = new Float64Array(boardStops.length);
   for (let u = 0; u < graph.nodeCount; u++) {
-    const slice = Array.from(boardStops.subarray(boardStart[u], boardStart[u + 1]));
     const latest = (at: number): number => stopDepart[at]! - cutoff[stopDeparture[at]!]!;
-    slice.sort((a, b) => latest(a) - latest(b) || a - b);
-    slice.forEach((at, i) => {
-      boardStops[boardStart[u]! + i] = at;
-      boardBy[boardStart[u]! + i] = latest(at);
-    });
+    boardStops.subarray(boardStart[u], boardStart[u + 1]).sort((a, b) => latest(a) - latest(b) || a - b);
+    for (let i = boardStart[u]!; i < boardStart[u + 1]!; i++) boardBy[i] = latest(boardStops[i]!);
   }
   const { pattern, patternRank } = groupPatterns(kept, stopStart, stopNode, stopArrive, stopDepart, { mode, usd20, usd40, cutoff });
   const patternsAt = new Int32Array(graph.nodeCount);
@@ -193,6 +188,7 @@ export function indexDepartures(graph: CompiledNetwork, all: readonly Departure[
     stopStart,
     mode,
     teuLeft,
+    leastTeuLeft: teuLeft.reduce((least, teu) => Math.min(least, teu), Number.POSITIVE_INFINITY),
     usd20,
     usd40,
     cutoff,
@@ -212,9 +208,6 @@ export function indexDepartures(graph: CompiledNetwork, all: readonly Departure[
     boardStart,
     boardStops,
     boardBy,
-    arcRideMinutes,
-    arcRideUsd20,
-    arcRideUsd40,
     arcBoundMinutes,
     arcBoundUsd20,
     arcBoundUsd40,
@@ -236,8 +229,7 @@ function groupPatterns(
 ): { pattern: Int32Array; patternRank: Int32Array } {
   const groups = new Map<string, number[]>();
   kept.forEach((_, d) => {
-    const nodes = Array.from(stopNode.subarray(stopStart[d], stopStart[d + 1]));
-    const key = `${run.mode[d]}|${run.usd20[d]}|${run.usd40[d]}|${run.cutoff[d]}|${nodes.join(',')}`;
+    const key = `${run.mode[d]}|${run.usd20[d]}|${run.usd40[d]}|${run.cutoff[d]}|${stopNode.subarray(stopStart[d], stopStart[d + 1]).join(',')}`;
     const group = groups.get(key);
     if (group) group.push(d);
     else groups.set(key, [d]);

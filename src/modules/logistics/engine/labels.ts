@@ -30,6 +30,15 @@ const WATER = (3 + 1) << 3;
 /** Lower bounds a little under the computed ones, so float rounding never makes them overestimate. */
 const BOUND_SLACK = 1 - 1e-9;
 
+type Growable = Int32Array | Uint8Array | Float64Array;
+
+/** A copy of a typed array with room for `size` elements. */
+function grownTo<T extends Growable>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(size);
+  bigger.set(array);
+  return bigger;
+}
+
 export class LabelStore {
   size = 0;
   node = new Int32Array(1024);
@@ -69,11 +78,7 @@ export class LabelStore {
 
   private grow(): void {
     const size = this.node.length * 2;
-    const grown = <T extends Int32Array | Uint8Array | Float64Array>(array: T): T => {
-      const bigger = new (array.constructor as new (length: number) => T)(size);
-      bigger.set(array);
-      return bigger;
-    };
+    const grown = <T extends Growable>(array: T): T => grownTo(array, size);
     this.node = grown(this.node);
     this.state = grown(this.state);
     this.time = grown(this.time);
@@ -104,7 +109,10 @@ class Arrivals {
   private minCost = Number.POSITIVE_INFINITY;
   private minCo2 = Number.POSITIVE_INFINITY;
   private minTransfers = Number.POSITIVE_INFINITY;
-  /** The last route that matched a question, asked first next time (it is still a route, or one beats it). */
+  /**
+   * The last route that matched a question, asked first next time: it is still a route, or one that beats it (within
+   * the tolerance, which may then compound, as it does at every step) replaced it.
+   */
   private readonly last = Float64Array.of(Number.POSITIVE_INFINITY, 0, 0, 0);
   /** 1 + the query's tolerance: a route covers another whose cost and CO2 are at most this share below its own. */
   private relax = 1;
@@ -179,11 +187,7 @@ class Arrivals {
 
   private grow(): void {
     const size = this.label.length * 2;
-    const grown = <T extends Int32Array | Float64Array>(array: T): T => {
-      const bigger = new (array.constructor as new (length: number) => T)(size);
-      bigger.set(array);
-      return bigger;
-    };
+    const grown = <T extends Growable>(array: T): T => grownTo(array, size);
     this.label = grown(this.label);
     this.time = grown(this.time);
     this.cost = grown(this.cost);
@@ -202,8 +206,6 @@ export class SearchWorkspace {
   readonly boundCost: Float64Array;
   readonly boundCo2: Float64Array;
   readonly settled: Uint8Array;
-  /** Set by the planner when its network has bound hierarchies: bounds then come from sweeps down them. */
-  hierarchies: BoundHierarchies | undefined;
   private sweep: BoundSweep | undefined;
   /** Per boarding pattern, the boarding scan that last met it, and the rank of the earliest run boarded in that scan. */
   patternScan = new Int32Array(0);
@@ -211,7 +213,11 @@ export class SearchWorkspace {
   scan = 0;
   private touched: number[] = [];
 
-  constructor(graph: CompiledNetwork) {
+  /** With bound hierarchies, lower bounds come from sweeps down them instead of backward searches. */
+  constructor(
+    graph: CompiledNetwork,
+    readonly hierarchies?: BoundHierarchies,
+  ) {
     this.bagHead = new Int32Array(graph.nodeCount * STATE_COUNT).fill(-1);
     this.boundTime = new Float64Array(graph.nodeCount);
     this.boundCost = new Float64Array(graph.nodeCount);
@@ -232,6 +238,10 @@ export class SearchWorkspace {
       this.patternScan = new Int32Array(patternCount);
       this.patternBoarded = new Int32Array(patternCount);
       this.scan = 0;
+    } else if (this.scan > SCAN_RESTART) {
+      // Scan numbers stay within an Int32Array: start them again before they could wrap, over many queries.
+      this.patternScan.fill(0);
+      this.scan = 0;
     }
     for (const key of this.touched) this.bagHead[key] = -1;
     this.touched = [];
@@ -239,6 +249,9 @@ export class SearchWorkspace {
     this.heap.clear();
   }
 }
+
+/** Scan numbers past this start again from 0 at the next query, far more than one query scans below 2³¹ − 1. */
+export const SCAN_RESTART = 2 ** 30;
 
 /** A pattern not yet boarded in a scan: every rank is above it. */
 const NOT_BOARDED = 0x7fffffff;

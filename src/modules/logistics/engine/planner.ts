@@ -47,31 +47,11 @@ export interface RoutePlanner {
   plan(query: RouteQuery, limits?: SearchLimits): RouteAnswer;
 }
 
-const workspaces = new WeakMap<CompiledNetwork, SearchWorkspace>();
-
-function workspaceFor(graph: CompiledNetwork): SearchWorkspace {
-  let workspace = workspaces.get(graph);
-  if (!workspace) {
-    workspace = new SearchWorkspace(graph);
-    workspaces.set(graph, workspace);
-  }
-  return workspace;
-}
-
-export function planRoutes(
-  graph: CompiledNetwork,
-  departures: DepartureIndex | readonly Departure[],
-  query: RouteQuery,
-  limits: SearchLimits = {},
-  hierarchies?: BoundHierarchies,
-): RouteAnswer {
+function planRoutes(graph: CompiledNetwork, index: DepartureIndex, workspace: SearchWorkspace, query: RouteQuery, limits: SearchLimits): RouteAnswer {
   // A time that is not a number would make every dominance test false, and the search would never end.
   if (!Number.isFinite(query.departAfter)) throw new RangeError(`departAfter must be a number of minutes, not ${query.departAfter}`);
   const tolerance = query.tolerance ?? 0;
   if (!(tolerance >= 0 && tolerance <= 1)) throw new RangeError(`tolerance must be a share between 0 and 1, not ${query.tolerance}`);
-  const index = Array.isArray(departures) ? indexDepartures(graph, departures) : (departures as DepartureIndex);
-  const workspace = workspaceFor(graph);
-  workspace.hierarchies = hierarchies;
   const context = resolveQuery(graph, query);
   if (!context) return { found: false, cutBy: [] };
   const allowance = { labelsLeft: limits.maxLabels ?? Number.POSITIVE_INFINITY, deadline: limits.deadline ?? Number.POSITIVE_INFINITY };
@@ -80,7 +60,7 @@ export function planRoutes(
     const moves = arrivals.map((at) => labels.moves(at));
     return { found: true, routes: markRoutes(moves.map((route) => buildRoute(graph, index, context, route))) };
   }
-  const short = Array.from(index.teuLeft).some((teu) => teu < context.teu);
+  const short = index.leastTeuLeft < context.teu;
   const cutBy = cuttingConstraints(graph, query, short, (lifted) => searchLabels(graph, index, lifted, workspace, allowance).arrivals.length > 0);
   return { found: false, cutBy };
 }
@@ -108,5 +88,7 @@ export function createPlanner(network: Network, departures: readonly Departure[]
   const index = indexDepartures(graph, departures);
   const bounds = options.bounds ?? (graph.nodeCount >= HIERARCHY_MIN_NODES ? 'hierarchy' : 'search');
   const hierarchies = bounds === 'hierarchy' ? buildBoundHierarchies(graph, index) : undefined;
-  return { graph, departures: index, hierarchies, plan: (query, limits) => planRoutes(graph, index, query, limits, hierarchies) };
+  // One workspace per planner: its arrays are reused by every query, which the planner answers one at a time.
+  const workspace = new SearchWorkspace(graph, hierarchies);
+  return { graph, departures: index, hierarchies, plan: (query, limits = {}) => planRoutes(graph, index, workspace, query, limits) };
 }

@@ -52,6 +52,14 @@ export interface QueryContext {
 /** What a query asks for when one constraint (or all of them) is lifted. */
 export type Lift = CuttingConstraint | 'all' | 'none';
 
+const zeroMasks = new WeakMap<CompiledNetwork, Uint8Array>();
+
+function noneBlocked(graph: CompiledNetwork): Uint8Array {
+  let mask = zeroMasks.get(graph);
+  if (!mask) zeroMasks.set(graph, (mask = new Uint8Array(graph.nodeCount)));
+  return mask;
+}
+
 /** Resolves a query; undefined when its origin or destination is not a node of the network. */
 export function resolveQuery(graph: CompiledNetwork, query: RouteQuery, lift: Lift = 'none'): QueryContext | undefined {
   const origin = graph.nodeIndex.get(query.from);
@@ -69,24 +77,25 @@ export function resolveQuery(graph: CompiledNetwork, query: RouteQuery, lift: Li
     modeMask = 0;
     for (const mode of query.modes) modeMask |= 1 << MODE_CODES.indexOf(mode);
   }
-  const blocked = new Uint8Array(graph.nodeCount);
-  if (query.avoidCountries && !lifted('avoidCountries')) {
-    const avoided = new Set(query.avoidCountries.map((code) => graph.countryIndex.get(code)));
-    for (let u = 0; u < graph.nodeCount; u++) if (avoided.has(graph.nodeCountry[u])) blocked[u] = 1;
+  const avoidCountries = query.avoidCountries?.length && !lifted('avoidCountries') ? query.avoidCountries : undefined;
+  const avoidNodes = query.avoidNodes?.length && !lifted('avoidNodes') ? query.avoidNodes : undefined;
+  // Most queries avoid nothing: they share one mask of zeros, which no query writes to.
+  const blocked = avoidCountries || avoidNodes ? new Uint8Array(graph.nodeCount) : noneBlocked(graph);
+  if (avoidCountries) {
     // The shipment starts and ends where it must: the origin's and destination's countries are never avoided.
-    for (let u = 0; u < graph.nodeCount; u++) {
-      const country = graph.nodeCountry[u];
-      if (country === graph.nodeCountry[origin] || country === graph.nodeCountry[target]) blocked[u] = 0;
-    }
+    const avoided = new Set(avoidCountries.map((code) => graph.countryIndex.get(code)));
+    avoided.delete(graph.nodeCountry[origin]);
+    avoided.delete(graph.nodeCountry[target]);
+    for (let u = 0; u < graph.nodeCount; u++) if (avoided.has(graph.nodeCountry[u])) blocked[u] = 1;
   }
-  if (query.avoidNodes && !lifted('avoidNodes')) {
-    for (const id of query.avoidNodes) {
-      const node = graph.nodeIndex.get(id);
-      if (node !== undefined) blocked[node] = 1;
-    }
+  for (const id of avoidNodes ?? []) {
+    const node = graph.nodeIndex.get(id);
+    if (node !== undefined) blocked[node] = 1;
   }
-  blocked[origin] = 0;
-  blocked[target] = 0;
+  if (avoidCountries || avoidNodes) {
+    blocked[origin] = 0;
+    blocked[target] = 0;
+  }
   return {
     origin,
     target,

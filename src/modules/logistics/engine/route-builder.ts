@@ -5,7 +5,7 @@
  * every border it crosses; summed over the legs, they give the route's breakdown.
  */
 import type { DepartureIndex } from './departures.ts';
-import { MODE_CODES, gaugeMillimetres, type CompiledNetwork } from './graph.ts';
+import { MODE_CODES, RAIL, gaugeMillimetres, type CompiledNetwork } from './graph.ts';
 import {
   GAUGE_CHANGE,
   NO_TRANSFER,
@@ -92,7 +92,7 @@ export function buildRoute(graph: CompiledNetwork, index: DepartureIndex, contex
       const gauge = graph.arcGauge[arc]!;
       const transfer = transferKind(state, mode, gauge, false);
       const spent = handle(tail, transfer);
-      if (transfer !== NO_TRANSFER || leg === undefined || leg.departureId !== undefined) leg = startLeg(tail, mode, transfer, spent);
+      if (transfer !== NO_TRANSFER || leg === undefined) leg = startLeg(tail, mode, transfer, spent);
       const movingMinutes = graph.arcMinutes[arc]!;
       const movingUsd = arcUsd(graph, arc, context);
       const movingKg = co2Kg(graph.arcGramKm[arc]!, context);
@@ -123,7 +123,7 @@ export function buildRoute(graph: CompiledNetwork, index: DepartureIndex, contex
         leg.arriveAt = time;
       }
       state = stateAfterArc(state, mode, gauge, transfer);
-      leg.gauge = mode === 0 ? gaugeMillimetres(state & 7) : undefined;
+      leg.gauge = mode === RAIL ? gaugeMillimetres(state & 7) : undefined;
       continue;
     }
     const { from, to } = move;
@@ -138,7 +138,7 @@ export function buildRoute(graph: CompiledNetwork, index: DepartureIndex, contex
     leg.departureId = departure.id;
     leg.serviceName = departure.serviceName;
     leg.departAt = index.stopDepart[from]!;
-    leg.gauge = mode === 0 ? gaugeMillimetres(firstGauge) : undefined;
+    leg.gauge = mode === RAIL ? gaugeMillimetres(firstGauge) : undefined;
     minutes.moving += index.stopArrive[to]! - index.stopDepart[from]!;
     time = index.stopArrive[to]!;
     const ship = context.count20 * index.usd20[d]! + context.count40 * index.usd40[d]!;
