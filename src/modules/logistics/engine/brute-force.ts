@@ -9,7 +9,6 @@ import { cuttingConstraints } from './explain.ts';
 import { compileNetwork, type CompiledNetwork } from './graph.ts';
 import type { RoutePlanner } from './planner.ts';
 import {
-  GAUGE_CHANGE,
   NO_TRANSFER,
   ORIGIN_STATE,
   STATE_COUNT,
@@ -18,6 +17,7 @@ import {
   arcUsd,
   co2Kg,
   crossesBorder,
+  handlingOf,
   handlingUsd,
   resolveQuery,
   stateAfterArc,
@@ -43,7 +43,7 @@ function allWalks(graph: CompiledNetwork, index: DepartureIndex, context: QueryC
   const moves: Move[] = [];
   const handling = (transfer: number, node: number): { minutes: number; usd: number } => {
     if (transfer === NO_TRANSFER) return { minutes: 0, usd: 0 };
-    const arrays = transfer === GAUGE_CHANGE ? graph.gaugeChange : graph.transshipment;
+    const arrays = handlingOf(graph, transfer);
     return { minutes: arrays.minutes[node]!, usd: handlingUsd(arrays, node, context) };
   };
   // Nodes from which no usable link or departure hop leads to the destination are not worth walking to.

@@ -20,7 +20,7 @@ import type { QueryContext } from './query-context.ts';
 
 // Read once into this module: some module loaders reach imported bindings through accessors, a cost in inner loops.
 const { ARC_BORDER, ARC_CLOSED, ARC_SCHEDULED_ONLY, ARC_UNDER_CONSTRUCTION } = arcFlags;
-const { GAUGE_CHANGE, NO_TRANSFER, OFF_DEPARTURE, OFF_OTHER_DEPARTURE, ORIGIN_STATE, STATE_COUNT, arcOpen, arcUsd, co2Kg, handlingUsd, stateAfterArc, stateAfterRide, transferKind } =
+const { NO_TRANSFER, OFF_DEPARTURE, OFF_OTHER_DEPARTURE, ORIGIN_STATE, STATE_COUNT, arcOpen, arcUsd, co2Kg, handlingOf, handlingUsd, stateAfterArc, stateAfterRide, transferKind } =
   movingRules;
 
 const ROAD = (1 + 1) << 3;
@@ -491,7 +491,7 @@ export function searchLabels(
       let t = time;
       let c = cost;
       if (transfer !== NO_TRANSFER) {
-        const arrays = transfer === GAUGE_CHANGE ? gaugeChange : transshipment;
+        const arrays = handlingOf(graph, transfer);
         t += arrays.minutes[u]!;
         c += handlingUsd(arrays, u, context);
       }
@@ -541,7 +541,7 @@ export function searchLabels(
       let ready = time;
       let boarded = cost;
       if (transfer !== NO_TRANSFER) {
-        const arrays = transfer === GAUGE_CHANGE ? gaugeChange : transshipment;
+        const arrays = handlingOf(graph, transfer);
         ready += arrays.minutes[u]!;
         boarded += handlingUsd(arrays, u, context);
       }

@@ -159,6 +159,11 @@ export function stateAfterRide(mode: number, gauge: number): number {
   return mode === RAIL ? (KIND_OFF_RAIL_DEPARTURE << 3) | gauge : KIND_OFF_OTHER_DEPARTURE << 3;
 }
 
+/** The handling figures of a change of vehicle: a gauge change's, or else a transshipment's. */
+export function handlingOf(graph: CompiledNetwork, transfer: number): CompiledNetwork['customs'] {
+  return transfer === GAUGE_CHANGE ? graph.gaugeChange : graph.transshipment;
+}
+
 /** Handling price for the whole shipment at a node. */
 export function handlingUsd(arrays: CompiledNetwork['customs'], node: number, context: QueryContext): number {
   return context.count20 * arrays.usd20[node]! + context.count40 * arrays.usd40[node]!;

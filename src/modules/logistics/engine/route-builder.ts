@@ -14,6 +14,7 @@ import {
   arcUsd,
   co2Kg,
   crossesBorder,
+  handlingOf,
   handlingUsd,
   stateAfterArc,
   stateAfterRide,
@@ -50,7 +51,7 @@ export function buildRoute(graph: CompiledNetwork, index: DepartureIndex, contex
 
   const handle = (node: number, transfer: number): { minutes: number; usd: number } => {
     if (transfer === NO_TRANSFER) return { minutes: 0, usd: 0 };
-    const arrays = transfer === GAUGE_CHANGE ? graph.gaugeChange : graph.transshipment;
+    const arrays = handlingOf(graph, transfer);
     const spent = { minutes: arrays.minutes[node]!, usd: handlingUsd(arrays, node, context) };
     const slot = transfer === GAUGE_CHANGE ? 'gaugeChange' : 'transshipment';
     minutes[slot] += spent.minutes;
