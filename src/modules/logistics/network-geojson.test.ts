@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { networkGeoJson, NetworkFileError, readNetworkGeoJson } from './network-geojson.ts';
+import { networkFileError, networkGeoJson, NetworkFileError, readNetworkGeoJson } from './network-geojson.ts';
 
 const FIXTURE = new URL('./fixtures/small-network.geojson', import.meta.url);
 const text = readFileSync(FIXTURE, 'utf8');
@@ -74,6 +74,41 @@ describe('reading a network from GeoJSON', () => {
 
   it('wants whole minutes on links', () => {
     expect(problemsOf(text.replace('"minutes": 720', '"minutes": 720.5'))).toEqual([expect.objectContaining({ id: 'rail-urumqi-alashankou', field: 'minutes', message: '720.5 is not a whole number' })]);
+  });
+
+  it("holds nodes and links to the API's limits, so that what is read can be stored: whole minutes within 10,000,000, gauges and distances in range", () => {
+    const broken = text
+      .replace('"minutes": 720', '"minutes": 3000000000')
+      .replace('"customs": { "minutes": 30,', '"customs": { "minutes": 30.5,')
+      .replace('"gauge": 1435', '"gauge": 2000')
+      .replace('"distanceKm": 12', '"distanceKm": 60000')
+      .replace('"usd20": 300', '"usd20": 2000000000');
+    const lineOf = (needle: string) => broken.slice(0, broken.indexOf(needle)).split('\n').length;
+    const problems = problemsOf(broken);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { id: 'CN-ALASHANKOU', field: 'customs.minutes', message: '30.5 is not a whole number', line: lineOf('"minutes": 30.5') },
+        { id: 'rail-urumqi-alashankou', field: 'minutes', message: '3000000000 is above 10000000', line: lineOf('"minutes": 3000000000') },
+        { id: 'rail-urumqi-alashankou', field: 'gauge', message: 'must be a gauge of 600 to 1700 mm or a list of up to 3 of them', line: lineOf('"gauge": 2000') },
+        { id: 'rail-urumqi-alashankou', field: 'usd20', message: '2000000000 is above 1000000000', line: lineOf('"usd20": 2000000000') },
+        { id: 'rail-alashankou-dostyk', field: 'distanceKm', message: '60000 is above 50000', line: lineOf('"distanceKm": 60000') },
+      ]),
+    );
+    expect(problems).toHaveLength(5);
+    expect(problemsOf(text.replace('"gauge": [1435, 1520]', '"gauge": [1435, 1520, 1000, 1067]'))).toEqual([expect.objectContaining({ id: 'rail-alashankou-dostyk', field: 'gauge' })]);
+    expect(problemsOf(text.replace('"distanceKm": 12', '"distanceKm": 0'))).toEqual([expect.objectContaining({ id: 'rail-alashankou-dostyk', field: 'distanceKm', message: '0 is not above 0' })]);
+    expect(problemsOf(text.replace('"en": "Dostyk"', `"en": "${'D'.repeat(201)}"`))).toContainEqual(expect.objectContaining({ id: 'KZ-DOSTYK', field: 'names.en', message: 'is longer than 200 characters' }));
+    expect(problemsOf(text.replace('[[87.6, 43.8], [82.57, 45.17]]', '[[87.6, 43.8], [82.57, 95.17]]'))).toEqual([expect.objectContaining({ id: 'rail-urumqi-alashankou', field: 'geometry.coordinates' })]);
+  });
+
+  it('says at which line a problem that the whole network has was found, when it is given the problems', () => {
+    const error = networkFileError('net.geojson', text, [{ id: 'KZ-DOSTYK', field: 'customs.minutes', message: 'too long' }, { field: 'corridors', message: 'none' }]);
+    const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+    expect(error.problems).toEqual([
+      { id: 'KZ-DOSTYK', field: 'customs.minutes', message: 'too long', line: lineOf('"customs": { "minutes": 60') },
+      { field: 'corridors', message: 'none', line: undefined },
+    ]);
+    expect(error.message).toBe(`net.geojson, line ${lineOf('"customs": { "minutes": 60')} (KZ-DOSTYK), field customs.minutes: too long\nnet.geojson, field corridors: none`);
   });
 
   it('says where a file is not JSON, or not a FeatureCollection', () => {

@@ -1,14 +1,32 @@
 import { parse as parseTolerantly, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { CONTAINER_SIZES, LINK_STATUSES, MODES, NODE_KINDS, type Handling } from './engine/types.ts';
-import type { CorridorRecord, LinkRecord, Names, NetworkRecords, NodeRecord, SourceRecord } from './records.ts';
+import { gaugeOf, gaugesOf, type CorridorRecord, type LinkRecord, type Names, type NetworkRecords, type NodeRecord, type SourceRecord } from './records.ts';
+import {
+  CORRIDOR_ID_MAX_LENGTH,
+  CORRIDOR_KINDS,
+  CORRIDORS_MAX_ITEMS,
+  GAUGE_MAX_MM,
+  GAUGE_MIN_MM,
+  GAUGES_MAX_ITEMS,
+  GEOMETRY_MAX_POINTS,
+  LINK_ID_MAX_LENGTH,
+  LINK_ID_PATTERN,
+  MAX_CO2_GRAMS_PER_TONNE_KM,
+  MAX_DISTANCE_KM,
+  MAX_MINUTES,
+  MAX_USD,
+  NODE_ID_MAX_LENGTH,
+  NODE_ID_PATTERN,
+  TEXT_MAX_LENGTH,
+  TEXTS_MAX_ITEMS,
+} from './schemas.ts';
 
 /**
  * The network as a GeoJSON FeatureCollection (RFC 7946): nodes are Points, links LineStrings, each with its
  * properties; the corridors and the sources are foreign members of the collection. docs/network.md describes every
- * field. Reading checks the whole file and reports every problem with its line and field, or nothing is read.
+ * field. Reading checks the whole file and reports every problem with its line and field, or nothing is read. A node
+ * or link is held to the same limits as the API's (schemas.ts), so whatever is read can be stored.
  */
-
-export const CORRIDOR_KINDS = ['economic_corridor', 'railway_express', 'road', 'bridge', 'sea_route'] as const;
 
 export interface NetworkProblem {
   /** The feature or corridor the problem is in, when there is one. */
@@ -31,10 +49,10 @@ export class NetworkFileError extends Error {
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const NODE_ID = /^[A-Z0-9][A-Z0-9-]*$/;
-/** The most a numeric(12, 2) column holds. */
-const MAX_USD = 9_999_999_999.99;
-const LINK_ID = /^[a-z0-9][a-z0-9-]*$/;
+const NODE_ID = new RegExp(NODE_ID_PATTERN);
+const LINK_ID = new RegExp(LINK_ID_PATTERN);
+const isPosition = (p: unknown): p is number[] => Array.isArray(p) && p.length >= 2 && p.every((c) => typeof c === 'number' && Number.isFinite(c));
+const isLonLat = (p: readonly number[]) => Math.abs(p[0]!) <= 180 && Math.abs(p[1]!) <= 90;
 
 /** Collects problems while reading one object's fields. */
 class FieldReader {
@@ -50,9 +68,10 @@ class FieldReader {
     return undefined;
   }
 
-  string(field: string, pattern?: RegExp): string | undefined {
+  string(field: string, pattern?: RegExp, maxLength = Number.POSITIVE_INFINITY): string | undefined {
     const value = this.object[field];
     if (typeof value !== 'string' || value.trim() === '') return this.problem(field, 'must be a non-empty text');
+    if (value.length > maxLength) return this.problem(field, `is longer than ${maxLength} characters`);
     if (pattern && !pattern.test(value)) return this.problem(field, `"${value}" does not match ${pattern.source}`);
     return value;
   }
@@ -63,15 +82,17 @@ class FieldReader {
     return this.string(field, pattern) ?? null;
   }
 
-  number(field: string, min: number, max = Number.POSITIVE_INFINITY): number | undefined {
+  /** A number from `min` (or above it, when `aboveMin`) to `max`. */
+  number(field: string, min: number, max: number, aboveMin = false): number | undefined {
     const value = this.object[field];
     if (typeof value !== 'number' || !Number.isFinite(value)) return this.problem(field, 'must be a number');
-    if (value < min || value > max) return this.problem(field, `${value} is outside ${min}–${max === Number.POSITIVE_INFINITY ? '∞' : max}`);
+    if (aboveMin ? value <= min : value < min) return this.problem(field, `${value} is ${aboveMin ? 'not above' : 'below'} ${min}`);
+    if (value > max) return this.problem(field, `${value} is above ${max}`);
     return value;
   }
 
-  integer(field: string, min: number): number | undefined {
-    const value = this.number(field, min);
+  integer(field: string, min: number, max: number): number | undefined {
+    const value = this.number(field, min, max);
     if (value !== undefined && !Number.isInteger(value)) return this.problem(field, `${value} is not a whole number`);
     return value;
   }
@@ -89,20 +110,19 @@ class FieldReader {
     return known ?? this.problem(field, `must be one of ${values.join(', ')}`);
   }
 
-  texts(field: string): string[] {
+  texts(field: string, maxItems = TEXTS_MAX_ITEMS, maxLength = TEXT_MAX_LENGTH): string[] {
     const value = this.object[field];
     if (value === undefined || value === null) return [];
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
-    return this.problem(field, 'must be a list of texts') ?? [];
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '' && v.length <= maxLength)) return this.problem(field, `must be a list of texts of 1 to ${maxLength} characters`) ?? [];
+    if (value.length > maxItems) return this.problem(field, `lists ${value.length} texts, more than ${maxItems}`) ?? [];
+    return value as string[];
   }
 
   names(field: string): Names | undefined {
     const value = this.object[field];
     if (!isObject(value)) return this.problem(field, 'must give en, ru and zh-Hans names');
     const names = new FieldReader(value, this.problems, this.id, `${this.prefix}${field}.`);
-    const en = names.string('en');
-    const ru = names.string('ru');
-    const zh = names.string('zh-Hans');
+    const [en, ru, zh] = (['en', 'ru', 'zh-Hans'] as const).map((language) => names.string(language, undefined, TEXT_MAX_LENGTH));
     return en && ru && zh ? { en, ru, 'zh-Hans': zh } : undefined;
   }
 
@@ -111,8 +131,8 @@ class FieldReader {
     if (value === undefined || value === null) return required ? this.problem(field, 'is required') : null;
     if (!isObject(value)) return this.problem(field, 'must be {"minutes", "usd20", "usd40"}');
     const handling = new FieldReader(value, this.problems, this.id, `${this.prefix}${field}.`);
-    const minutes = handling.number('minutes', 0);
-    const [usd20, usd40] = CONTAINER_SIZES.map((size) => handling.number(`usd${size}`, 0));
+    const minutes = handling.integer('minutes', 0, MAX_MINUTES);
+    const [usd20, usd40] = CONTAINER_SIZES.map((size) => handling.number(`usd${size}`, 0, MAX_USD));
     return minutes !== undefined && usd20 !== undefined && usd40 !== undefined ? { minutes, usd: { 20: usd20, 40: usd40 } } : undefined;
   }
 }
@@ -120,12 +140,11 @@ class FieldReader {
 function readNode(feature: Json, properties: Json, problems: NetworkProblem[]): NodeRecord | undefined {
   const id = typeof properties.id === 'string' ? properties.id : undefined;
   const read = new FieldReader(properties, problems, id);
-  read.string('id', NODE_ID);
-  const geometry = feature.geometry as Json;
-  const coordinates = geometry.coordinates;
-  const point = Array.isArray(coordinates) && coordinates.length >= 2 && coordinates.every((c) => typeof c === 'number' && Number.isFinite(c)) ? (coordinates as number[]) : undefined;
+  read.string('id', NODE_ID, NODE_ID_MAX_LENGTH);
+  const coordinates = (feature.geometry as Json).coordinates;
+  const point = isPosition(coordinates) ? coordinates : undefined;
   if (!point) problems.push({ id, field: 'geometry.coordinates', message: 'must be [lon, lat]' });
-  else if (Math.abs(point[0]!) > 180 || Math.abs(point[1]!) > 90) problems.push({ id, field: 'geometry.coordinates', message: `[${point.join(', ')}] is not a longitude and latitude` });
+  else if (!isLonLat(point)) problems.push({ id, field: 'geometry.coordinates', message: `[${point.join(', ')}] is not a longitude and latitude` });
   const record = {
     id: id ?? '',
     names: read.names('names'),
@@ -146,39 +165,34 @@ function readNode(feature: Json, properties: Json, problems: NetworkProblem[]): 
 function readLink(feature: Json, properties: Json, problems: NetworkProblem[]): LinkRecord | undefined {
   const id = typeof properties.id === 'string' ? properties.id : undefined;
   const read = new FieldReader(properties, problems, id);
-  read.string('id', LINK_ID);
+  read.string('id', LINK_ID, LINK_ID_MAX_LENGTH);
   const coordinates = (feature.geometry as Json).coordinates;
-  const line =
-    Array.isArray(coordinates) && coordinates.length >= 2 && coordinates.every((p) => Array.isArray(p) && p.length >= 2 && p.every((c) => typeof c === 'number' && Number.isFinite(c)))
-      ? (coordinates as number[][]).map((p) => [p[0]!, p[1]!] as [number, number])
-      : undefined;
-  if (!line) problems.push({ id, field: 'geometry.coordinates', message: 'must be two or more [lon, lat] points' });
+  const points = Array.isArray(coordinates) && coordinates.length >= 2 && coordinates.length <= GEOMETRY_MAX_POINTS && coordinates.every(isPosition) ? coordinates : undefined;
+  const line = points?.every(isLonLat) ? points.map((p) => [p[0]!, p[1]!] as [number, number]) : undefined;
+  if (!line) problems.push({ id, field: 'geometry.coordinates', message: `must be 2 to ${GEOMETRY_MAX_POINTS} [lon, lat] points` });
   const mode = read.oneOf('mode', MODES);
-  const gauge = properties.gauge;
-  let gauges: number[] | null | undefined = null;
-  if (gauge !== undefined && gauge !== null) {
-    const list = Array.isArray(gauge) ? gauge : [gauge];
-    gauges = list.length > 0 && list.every((g) => Number.isInteger(g) && (g as number) > 0 && (g as number) < 32_768) ? (list as number[]) : undefined;
-    if (!gauges) problems.push({ id, field: 'gauge', message: 'must be a gauge in millimetres or a list of them' });
-  }
+  const given = gaugesOf<unknown>(properties.gauge);
+  const isGauge = (g: unknown) => typeof g === 'number' && Number.isInteger(g) && g >= GAUGE_MIN_MM && g <= GAUGE_MAX_MM;
+  const gauges = given === null || (given.length > 0 && given.length <= GAUGES_MAX_ITEMS && given.every(isGauge)) ? (given as number[] | null) : undefined;
+  if (gauges === undefined) problems.push({ id, field: 'gauge', message: `must be a gauge of ${GAUGE_MIN_MM} to ${GAUGE_MAX_MM} mm or a list of up to ${GAUGES_MAX_ITEMS} of them` });
   if (mode === 'rail' && gauges === null) problems.push({ id, field: 'gauge', message: 'a rail link needs its gauge' });
   if (mode !== undefined && mode !== 'rail' && gauges) problems.push({ id, field: 'gauge', message: 'only rail links have a gauge' });
   const record = {
     id: id ?? '',
-    from: read.string('from', NODE_ID),
-    to: read.string('to', NODE_ID),
+    from: read.string('from', NODE_ID, NODE_ID_MAX_LENGTH),
+    to: read.string('to', NODE_ID, NODE_ID_MAX_LENGTH),
     mode,
     gauges,
-    distanceKm: read.number('distanceKm', Number.MIN_VALUE),
+    distanceKm: read.number('distanceKm', 0, MAX_DISTANCE_KM, true),
     distanceEstimated: read.boolean('distanceEstimated', false),
-    minutes: read.integer('minutes', 0),
+    minutes: read.integer('minutes', 0, MAX_MINUTES),
     usd20: read.number('usd20', 0, MAX_USD),
     usd40: read.number('usd40', 0, MAX_USD),
-    co2GramsPerTonneKm: properties.co2GramsPerTonneKm === undefined || properties.co2GramsPerTonneKm === null ? null : read.number('co2GramsPerTonneKm', 0),
+    co2GramsPerTonneKm: properties.co2GramsPerTonneKm === undefined || properties.co2GramsPerTonneKm === null ? null : read.number('co2GramsPerTonneKm', 0, MAX_CO2_GRAMS_PER_TONNE_KM),
     status: read.oneOf('status', LINK_STATUSES),
     oneWay: read.boolean('oneWay', false),
     scheduledOnly: read.boolean('scheduledOnly', false),
-    corridors: read.texts('corridors'),
+    corridors: read.texts('corridors', CORRIDORS_MAX_ITEMS, CORRIDOR_ID_MAX_LENGTH),
     geometry: line,
     sources: read.texts('sources'),
     estimated: read.texts('estimated'),
@@ -193,7 +207,7 @@ function readCorridor(value: unknown, index: number, problems: NetworkProblem[])
   }
   const id = typeof value.id === 'string' ? value.id : undefined;
   const read = new FieldReader(value, problems, id);
-  const record = { id: read.string('id', LINK_ID), kind: read.oneOf('kind', CORRIDOR_KINDS), names: read.names('names'), sources: read.texts('sources') };
+  const record = { id: read.string('id', LINK_ID, CORRIDOR_ID_MAX_LENGTH), kind: read.oneOf('kind', CORRIDOR_KINDS), names: read.names('names'), sources: read.texts('sources') };
   return Object.values(record).includes(undefined) ? undefined : (record as CorridorRecord);
 }
 
@@ -294,21 +308,32 @@ export function readNetworkGeoJson(text: string, file: string): NetworkRecords {
     }
   });
   problems.push(...networkProblems(network));
-  if (problems.length > 0) throw new NetworkFileError(file, problems.map((p) => ({ ...p, line: lineOf(text, p) })));
+  if (problems.length > 0) throw networkFileError(file, text, problems);
   return network;
+}
+
+/** The error naming each of `problems` found in the network file `file` of text `text`, at its line where it is found. */
+export function networkFileError(file: string, text: string, problems: readonly NetworkProblem[]): NetworkFileError {
+  return new NetworkFileError(file, problems.map((p) => ({ ...p, line: p.line ?? lineOf(text, p) })));
 }
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 
-/** The line of a problem: its field's key within the object that holds its id, else the id's own line. */
+/**
+ * The line of a problem: its field's key (each key of a nested field in turn, e.g. `customs` then `minutes`) within
+ * the object that holds its id, else the id's own line.
+ */
 function lineOf(text: string, problem: NetworkProblem): number | undefined {
   if (problem.id === undefined) return undefined;
   const idAt = text.search(new RegExp(`"id"\\s*:\\s*"${problem.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
   if (idAt < 0) return undefined;
-  const key = problem.field.split('.').at(-1)!.replace(/\[\d+\]$/, '');
-  const fieldAt = text.indexOf(`"${key}"`, text.lastIndexOf('{', idAt));
   const nextObject = text.indexOf('"id"', idAt + 1);
-  return lineAt(text, fieldAt >= 0 && (nextObject < 0 || fieldAt < nextObject) ? fieldAt : idAt);
+  let at = text.lastIndexOf('{', idAt);
+  for (const key of problem.field.replace(/\[\d+\]/g, '').split('.')) {
+    at = text.indexOf(`"${key}"`, at);
+    if (at < 0 || (nextObject >= 0 && at > nextObject)) return lineAt(text, idAt);
+  }
+  return lineAt(text, at);
 }
 
 const handlingJson = (handling: Handling | null) => (handling === null ? null : { minutes: handling.minutes, usd20: handling.usd[20], usd40: handling.usd[40] });
@@ -347,7 +372,7 @@ export function networkGeoJson(network: NetworkRecords, name = 'SCO Hub network'
           from: l.from,
           to: l.to,
           mode: l.mode,
-          gauge: l.gauges === null ? null : l.gauges.length === 1 ? l.gauges[0] : l.gauges,
+          gauge: gaugeOf(l.gauges),
           distanceKm: l.distanceKm,
           distanceEstimated: l.distanceEstimated,
           minutes: l.minutes,

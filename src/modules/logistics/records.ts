@@ -67,6 +67,12 @@ export interface NetworkRecords {
   sources: SourceRecord[];
 }
 
+/** A link's gauges as the planner, the API and the network file give them: one number, a list of several, or null. */
+export const gaugeOf = (gauges: readonly number[] | null): number | number[] | null => (gauges === null ? null : gauges.length === 1 ? gauges[0]! : [...gauges]);
+
+/** The list of gauges of a gauge given as one value, a list, or nothing. */
+export const gaugesOf = <T>(gauge: T | readonly T[] | null | undefined): T[] | null => (gauge === undefined || gauge === null ? null : Array.isArray(gauge) ? [...(gauge as readonly T[])] : [gauge as T]);
+
 /** The planner's view of the network (names in English: answers are named in the asker's language later). */
 export function plannerNetwork(records: NetworkRecords): Network {
   const nodes: NetworkNode[] = records.nodes.map((n) => ({
@@ -87,7 +93,7 @@ export function plannerNetwork(records: NetworkRecords): Network {
     to: l.to,
     oneWay: l.oneWay,
     mode: l.mode,
-    gauge: l.gauges === null ? undefined : l.gauges.length === 1 ? l.gauges[0] : l.gauges,
+    gauge: gaugeOf(l.gauges) ?? undefined,
     distanceKm: l.distanceKm,
     distanceEstimated: l.distanceEstimated,
     minutes: l.minutes,

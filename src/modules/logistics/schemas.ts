@@ -1,21 +1,49 @@
 import { Type, type Static } from 'typebox';
 import { Iso3, literalUnion } from '../../http/schemas.ts';
-import { CORRIDOR_KINDS } from './network-geojson.ts';
 import { LINK_STATUSES, MODES, NODE_KINDS } from './engine/types.ts';
 
-const NodeId = Type.String({ pattern: '^[A-Z0-9][A-Z0-9-]*$', maxLength: 64, description: 'Node id, e.g. CN-ALASHANKOU' });
-const LinkId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 96, description: 'Link id, e.g. rail-alashankou-dostyk' });
-const Money = Type.Number({ minimum: 0, maximum: 1e9, description: 'US dollars' });
-const Minutes = Type.Integer({ minimum: 0, maximum: 1e7 });
+export const CORRIDOR_KINDS = ['economic_corridor', 'railway_express', 'road', 'bridge', 'sea_route'] as const;
+
+/*
+ * The limits of a node's and a link's fields. The API's bodies below and the network file reader (network-geojson.ts)
+ * both keep them, so a file imports exactly what the API would accept.
+ */
+export const NODE_ID_PATTERN = '^[A-Z0-9][A-Z0-9-]*$';
+export const NODE_ID_MAX_LENGTH = 64;
+export const LINK_ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
+export const LINK_ID_MAX_LENGTH = 96;
+export const CORRIDOR_ID_MAX_LENGTH = 96;
+/** Names, and each entry of the sources and estimates lists. */
+export const TEXT_MAX_LENGTH = 200;
+export const TEXTS_MAX_ITEMS = 50;
+export const CORRIDORS_MAX_ITEMS = 20;
+export const MAX_USD = 1e9;
+export const MAX_MINUTES = 1e7;
+export const GAUGE_MIN_MM = 600;
+export const GAUGE_MAX_MM = 1700;
+export const GAUGES_MAX_ITEMS = 3;
+export const MAX_DISTANCE_KM = 50_000;
+export const MAX_CO2_GRAMS_PER_TONNE_KM = 5000;
+export const GEOMETRY_MAX_POINTS = 10_000;
+
+const NodeId = Type.String({ pattern: NODE_ID_PATTERN, maxLength: NODE_ID_MAX_LENGTH, description: 'Node id, e.g. CN-ALASHANKOU' });
+const LinkId = Type.String({ pattern: LINK_ID_PATTERN, maxLength: LINK_ID_MAX_LENGTH, description: 'Link id, e.g. rail-alashankou-dostyk' });
+const Money = Type.Number({ minimum: 0, maximum: MAX_USD, description: 'US dollars' });
+const Minutes = Type.Integer({ minimum: 0, maximum: MAX_MINUTES });
+const GaugeMm = Type.Integer({ minimum: GAUGE_MIN_MM, maximum: GAUGE_MAX_MM });
 /**
  * A number or null as one JSON type list rather than a union: the response serialiser would otherwise read 0 as
  * null or null as 0, whichever branch came first.
  */
 const NullableNumber = (options: { minimum?: number; maximum?: number } = {}) => Type.Unsafe<number | null>({ ...options, type: ['number', 'null'] });
-const Texts = Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50 });
+const Texts = Type.Array(Type.String({ minLength: 1, maxLength: TEXT_MAX_LENGTH }), { maxItems: TEXTS_MAX_ITEMS });
 
 export const NamesBody = Type.Object(
-  { en: Type.String({ minLength: 1, maxLength: 200 }), ru: Type.String({ minLength: 1, maxLength: 200 }), 'zh-Hans': Type.String({ minLength: 1, maxLength: 200 }) },
+  {
+    en: Type.String({ minLength: 1, maxLength: TEXT_MAX_LENGTH }),
+    ru: Type.String({ minLength: 1, maxLength: TEXT_MAX_LENGTH }),
+    'zh-Hans': Type.String({ minLength: 1, maxLength: TEXT_MAX_LENGTH }),
+  },
   { additionalProperties: false },
 );
 
@@ -46,21 +74,21 @@ export const LinkBody = Type.Object(
     from: NodeId,
     to: NodeId,
     mode: literalUnion(MODES),
-    gauge: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 600, maximum: 1700 }), Type.Array(Type.Integer({ minimum: 600, maximum: 1700 }), { minItems: 1, maxItems: 3 })])),
-    distanceKm: Type.Number({ exclusiveMinimum: 0, maximum: 50_000 }),
+    gauge: Type.Optional(Type.Union([Type.Null(), GaugeMm, Type.Array(GaugeMm, { minItems: 1, maxItems: GAUGES_MAX_ITEMS })])),
+    distanceKm: Type.Number({ exclusiveMinimum: 0, maximum: MAX_DISTANCE_KM }),
     distanceEstimated: Type.Optional(Type.Boolean()),
     minutes: Minutes,
     usd20: Money,
     usd40: Money,
-    co2GramsPerTonneKm: Type.Optional(NullableNumber({ minimum: 0, maximum: 5000 })),
+    co2GramsPerTonneKm: Type.Optional(NullableNumber({ minimum: 0, maximum: MAX_CO2_GRAMS_PER_TONNE_KM })),
     status: literalUnion(LINK_STATUSES),
     oneWay: Type.Optional(Type.Boolean()),
     scheduledOnly: Type.Optional(Type.Boolean()),
-    corridors: Type.Optional(Type.Array(Type.String({ maxLength: 96 }), { maxItems: 20 })),
+    corridors: Type.Optional(Type.Array(Type.String({ maxLength: CORRIDOR_ID_MAX_LENGTH }), { maxItems: CORRIDORS_MAX_ITEMS })),
     geometry: Type.Optional(
       Type.Array(Type.Tuple([Type.Number({ minimum: -180, maximum: 180 }), Type.Number({ minimum: -90, maximum: 90 })]), {
         minItems: 2,
-        maxItems: 10_000,
+        maxItems: GEOMETRY_MAX_POINTS,
         description: '[lon, lat] points from `from` to `to`; a straight line between the two nodes when absent',
       }),
     ),
