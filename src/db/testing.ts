@@ -52,10 +52,16 @@ export function testDatabaseKinds(env = process.env): TestDatabaseKind[] {
   return kinds;
 }
 
-/** A migrated database with the reference data loaded, as the server has it after start-up. */
-export async function openSeededDatabase(kind: TestDatabaseKind): Promise<Database> {
+/** A new database with every migration applied and no data: the server's tables before start-up loads anything. */
+export async function openMigratedDatabase(kind: TestDatabaseKind): Promise<Database> {
   const db = await kind.open();
   await migrate(db);
+  return db;
+}
+
+/** A migrated database with the reference data loaded, as the server has it after start-up. */
+export async function openSeededDatabase(kind: TestDatabaseKind): Promise<Database> {
+  const db = await openMigratedDatabase(kind);
   await loadReferenceData(db);
   return db;
 }

@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import { migrate } from '../../db/migrate.ts';
-import { testDatabaseKinds } from '../../db/testing.ts';
+import { openMigratedDatabase, testDatabaseKinds } from '../../db/testing.ts';
+import { useSmallNetwork } from './fixtures/small-network.ts';
 import { createNetworkCache, networkCache, perVersion, type NetworkSnapshot } from './network-cache.ts';
-import { readNetworkGeoJson } from './network-geojson.ts';
-import { getLink, networkSnapshot, replaceNetwork, updateLink } from './store.ts';
-
-const fixture = () => readNetworkGeoJson(readFileSync(new URL('./fixtures/small-network.geojson', import.meta.url), 'utf8'), 'small-network.geojson');
+import { getLink, networkSnapshot, updateLink } from './store.ts';
 
 describe.each(testDatabaseKinds())('the network cache on $name', (kind) => {
   let db: Database;
@@ -23,14 +19,13 @@ describe.each(testDatabaseKinds())('the network cache on $name', (kind) => {
   const closeLink = (id: string) => db.transaction(async (tx) => updateLink(tx, { ...(await getLink(tx, id)), status: 'closed' }));
 
   beforeAll(async () => {
-    db = await kind.open();
-    await migrate(db);
+    db = await openMigratedDatabase(kind);
   });
   afterAll(async () => {
     await db.close();
   });
   beforeEach(async () => {
-    await db.transaction((tx) => replaceNetwork(tx, fixture()));
+    await useSmallNetwork(db);
     loads = 0;
     failing = false;
   });

@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database.ts';
-import { migrate } from '../../db/migrate.ts';
-import { testDatabaseKinds } from '../../db/testing.ts';
+import type { Database, Queryable } from '../../db/database.ts';
+import { openMigratedDatabase, testDatabaseKinds } from '../../db/testing.ts';
 import { DomainError } from '../../errors/domain-error.ts';
-import { readNetworkGeoJson } from './network-geojson.ts';
-import type { LinkRecord, NetworkRecords } from './records.ts';
+import { smallNetwork, useSmallNetwork } from './fixtures/small-network.ts';
+import type { LinkRecord } from './records.ts';
 import { addLink, addNode, deleteLink, deleteNode, getLink, getNode, loadNetwork, networkVersion, replaceNetwork, updateLink, updateNode } from './store.ts';
-
-const fixture = (): NetworkRecords => readNetworkGeoJson(readFileSync(new URL('./fixtures/small-network.geojson', import.meta.url), 'utf8'), 'small-network.geojson');
 
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -19,22 +15,21 @@ const codeOf = (promise: Promise<unknown>) =>
 describe.each(testDatabaseKinds())('the network store on $name', (kind) => {
   let db: Database;
   beforeAll(async () => {
-    db = await kind.open();
-    await migrate(db);
+    db = await openMigratedDatabase(kind);
   });
   afterAll(async () => {
     await db.close();
   });
   beforeEach(async () => {
-    await db.transaction((tx) => replaceNetwork(tx, fixture()));
+    await useSmallNetwork(db);
   });
 
   it('keeps a whole network exactly as imported, and moves its version on', async () => {
     const before = await networkVersion(db);
-    await db.transaction((tx) => replaceNetwork(tx, fixture()));
+    await db.transaction((tx) => replaceNetwork(tx, smallNetwork()));
     expect(await networkVersion(db)).toBe(before + 1);
     const network = await loadNetwork(db);
-    const expected = fixture();
+    const expected = smallNetwork();
     const byId = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(network.nodes)).toEqual(byId(expected.nodes));
     expect(byId(network.links)).toEqual(byId(expected.links));
@@ -43,7 +38,7 @@ describe.each(testDatabaseKinds())('the network store on $name', (kind) => {
   });
 
   it('replaces nothing when the new network breaks a rule', async () => {
-    const broken = fixture();
+    const broken = smallNetwork();
     broken.links[0] = { ...broken.links[0]!, to: 'KZ-NOWHERE' };
     expect(await codeOf(db.transaction((tx) => replaceNetwork(tx, broken)))).toBe('NETWORK_INVALID');
     expect((await loadNetwork(db)).links.map((l) => l.to).sort()).toEqual(['CN-ALASHANKOU', 'KZ-DOSTYK']);
@@ -78,6 +73,29 @@ describe.each(testDatabaseKinds())('the network store on $name', (kind) => {
     expect(await codeOf(db.transaction((tx) => addLink(tx, { ...link, id: 'x', to: link.from })))).toBe('LINK_LOOP');
     expect(await codeOf(db.transaction((tx) => addLink(tx, { ...link, id: 'x', gauges: null })))).toBe('LINK_GAUGE');
     expect(await codeOf(db.transaction((tx) => updateLink(tx, { ...link, id: 'no-such-link' })))).toBe('LINK_NOT_FOUND');
+    expect(await codeOf(db.transaction((tx) => updateLink(tx, { ...link, to: 'KZ-NOWHERE' })))).toBe('NODE_NOT_FOUND');
     expect((await loadNetwork(db)).links).toHaveLength(2);
+    expect(await getLink(db, link.id)).toEqual(link);
+  });
+
+  it('refuses with NODE_NOT_FOUND a link whose end is deleted by another request after the link was checked', async () => {
+    await db.transaction(async (tx) => addNode(tx, { ...(await getNode(tx, 'KZ-DOSTYK')), id: 'KZ-ALMATY', locode: 'KZALA', lat: 43.24, lon: 76.95, customs: null }));
+    /** The transaction as it is when the node goes between the checks and the statement that writes the link. */
+    const losingNode = (tx: Queryable, node: string): Queryable => ({
+      ...tx,
+      query: async <T,>(sql: string, params?: readonly unknown[]) => {
+        if (/(INSERT INTO|UPDATE) logistics_links/.test(sql)) await tx.query('DELETE FROM logistics_nodes WHERE id = $1', [node]);
+        return tx.query<T>(sql, params);
+      },
+    });
+    const link = await getLink(db, 'rail-alashankou-dostyk');
+    const toAlmaty: LinkRecord = { ...link, id: 'rail-dostyk-almaty', from: 'KZ-DOSTYK', to: 'KZ-ALMATY', corridors: [] };
+    const added = db.transaction((tx) => addLink(losingNode(tx, 'KZ-ALMATY'), toAlmaty));
+    await expect(added).rejects.toMatchObject({ code: 'NODE_NOT_FOUND', params: { node: 'KZ-ALMATY' } });
+    const rewritten = db.transaction((tx) => updateLink(losingNode(tx, 'KZ-ALMATY'), { ...link, to: 'KZ-ALMATY' }));
+    await expect(rewritten).rejects.toBeInstanceOf(DomainError);
+    await expect(rewritten).rejects.toMatchObject({ code: 'NODE_NOT_FOUND', params: { node: 'KZ-ALMATY' } });
+    expect(await getLink(db, link.id)).toEqual(link);
+    expect(await getNode(db, 'KZ-ALMATY')).toMatchObject({ id: 'KZ-ALMATY' });
   });
 });

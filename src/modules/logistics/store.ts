@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../db/database.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.ts';
 import { DomainError } from '../../errors/domain-error.ts';
 import type { Handling } from './engine/types.ts';
 import { networkProblems } from './network-geojson.ts';
@@ -90,6 +90,10 @@ const linkOf = (r: LinkRow): LinkRecord => ({
 const NODE_COLUMNS = 'id, names, kind, country, lat, lon, locode, transshipment, customs, gauge_change, sources, estimated';
 const LINK_COLUMNS =
   'id, from_node, to_node, mode, gauges, distance_km, distance_estimated, minutes, usd20::text AS usd20, usd40::text AS usd40, co2_grams_per_tonne_km, status, one_way, scheduled_only, corridors, geometry, sources, estimated';
+/** A link's columns as written: money as numbers, not read back as text. */
+const LINK_STORED_COLUMNS = LINK_COLUMNS.replace(/::text AS usd\d0/g, '');
+/** Every stored column of a link but its id. */
+const LINK_FIELDS = LINK_STORED_COLUMNS.replace(/^id, /, '');
 
 /** Every change to the network moves its version on, so each server instance knows its compiled copy is stale. */
 async function bumpVersion(tx: Queryable): Promise<void> {
@@ -154,15 +158,19 @@ const LINK_RECORDSET = `jsonb_to_recordset($1::jsonb) AS x (id text, from_node t
   distance_estimated boolean, minutes integer, usd20 numeric, usd40 numeric, co2_grams_per_tonne_km double precision, status text, one_way boolean,
   scheduled_only boolean, corridors text[], geometry jsonb, sources text[], estimated text[])`;
 
+/** Inserts the nodes of $1, a JSON array of node rows. */
+const INSERT_NODES = `INSERT INTO logistics_nodes (${NODE_COLUMNS}) SELECT ${NODE_COLUMNS} FROM ${NODE_RECORDSET}`;
+/** Inserts the links of $1, a JSON array of link rows. */
+const INSERT_LINKS = `INSERT INTO logistics_links (${LINK_STORED_COLUMNS}) SELECT ${LINK_STORED_COLUMNS} FROM ${LINK_RECORDSET}`;
+
 async function insertNodes(tx: Queryable, nodes: readonly NodeRecord[]): Promise<void> {
   if (nodes.length === 0) return;
-  await tx.query(`INSERT INTO logistics_nodes (${NODE_COLUMNS}) SELECT ${NODE_COLUMNS} FROM ${NODE_RECORDSET}`, [JSON.stringify(nodes.map(nodeRow))]);
+  await tx.query(INSERT_NODES, [JSON.stringify(nodes.map(nodeRow))]);
 }
 
 async function insertLinks(tx: Queryable, links: readonly LinkRecord[]): Promise<void> {
   if (links.length === 0) return;
-  const columns = LINK_COLUMNS.replace(/::text AS usd\d0/g, '');
-  await tx.query(`INSERT INTO logistics_links (${columns}) SELECT ${columns} FROM ${LINK_RECORDSET}`, [JSON.stringify(links.map(linkRow))]);
+  await tx.query(INSERT_LINKS, [JSON.stringify(links.map(linkRow))]);
 }
 
 /** Replaces the whole network (a file import); call inside a transaction so it is all or nothing. */
@@ -186,38 +194,55 @@ export async function replaceNetwork(tx: Queryable, network: NetworkRecords): Pr
   return { nodes: network.nodes.length, links: network.links.length, corridors: network.corridors.length };
 }
 
-export async function getNode(db: Queryable, id: string, lock = false): Promise<NodeRecord> {
-  const [row] = await db.query<NodeRow>(`SELECT ${NODE_COLUMNS} FROM logistics_nodes WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+/** The node of the one row a query found, or NODE_NOT_FOUND when it found none. */
+function foundNode(rows: readonly NodeRow[], id: string): NodeRecord {
+  const [row] = rows;
   if (!row) throw new DomainError('NODE_NOT_FOUND', { node: id });
   return nodeOf(row);
 }
 
-export async function getLink(db: Queryable, id: string, lock = false): Promise<LinkRecord> {
-  const [row] = await db.query<LinkRow>(`SELECT ${LINK_COLUMNS} FROM logistics_links WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+/** The link of the one row a query found, or LINK_NOT_FOUND when it found none. */
+function foundLink(rows: readonly LinkRow[], id: string): LinkRecord {
+  const [row] = rows;
   if (!row) throw new DomainError('LINK_NOT_FOUND', { link: id });
   return linkOf(row);
 }
 
-/** Sources cited must be in the network's list once it has one, so an export can always be imported again. */
+export async function getNode(db: Queryable, id: string, lock = false): Promise<NodeRecord> {
+  return foundNode(await db.query<NodeRow>(`SELECT ${NODE_COLUMNS} FROM logistics_nodes WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]), id);
+}
+
+export async function getLink(db: Queryable, id: string, lock = false): Promise<LinkRecord> {
+  return foundLink(await db.query<LinkRow>(`SELECT ${LINK_COLUMNS} FROM logistics_links WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]), id);
+}
+
+/**
+ * Sources cited must be in the network's list once it has one, so an export can always be imported again; while the
+ * list is empty any source may be cited.
+ */
 async function checkSources(tx: Queryable, cited: readonly string[]): Promise<void> {
   if (cited.length === 0) return;
-  const known = await tx.query<{ id: string }>('SELECT id FROM logistics_sources');
-  if (known.length === 0) return;
-  const missing = cited.find((id) => !known.some((k) => k.id === id));
+  const [list] = await tx.query<{ known: string[]; listed: boolean }>(
+    'SELECT ARRAY(SELECT id FROM logistics_sources WHERE id = ANY($1::text[])) AS known, EXISTS (SELECT FROM logistics_sources) AS listed',
+    [cited],
+  );
+  if (!list?.listed) return;
+  const missing = cited.find((id) => !list.known.includes(id));
   if (missing !== undefined) throw new DomainError('SOURCE_NOT_FOUND', { source: missing });
 }
 
 export async function addNode(tx: Queryable, node: NodeRecord): Promise<NodeRecord> {
   await checkSources(tx, node.sources);
+  let rows: NodeRow[];
   try {
-    await insertNodes(tx, [node]);
+    rows = await tx.query<NodeRow>(`${INSERT_NODES} RETURNING ${NODE_COLUMNS}`, [JSON.stringify([nodeRow(node)])]);
   } catch (error) {
     if (isUniqueViolation(error, 'logistics_nodes_pkey')) throw new DomainError('NODE_EXISTS', { node: node.id });
     if (isUniqueViolation(error, 'logistics_nodes_locode')) throw new DomainError('LOCODE_TAKEN', { locode: node.locode ?? '' });
     throw error;
   }
   await bumpVersion(tx);
-  return getNode(tx, node.id);
+  return foundNode(rows, node.id);
 }
 
 /** Rewrites a node; its id stays. */
@@ -225,10 +250,11 @@ export async function updateNode(tx: Queryable, node: NodeRecord): Promise<NodeR
   await getNode(tx, node.id, true);
   await checkSources(tx, node.sources);
   const row = nodeRow(node);
+  let rows: NodeRow[];
   try {
-    await tx.query(
+    rows = await tx.query<NodeRow>(
       `UPDATE logistics_nodes SET names = $2, kind = $3, country = $4, lat = $5, lon = $6, locode = $7, transshipment = $8, customs = $9,
-              gauge_change = $10, sources = $11, estimated = $12 WHERE id = $1`,
+              gauge_change = $10, sources = $11, estimated = $12 WHERE id = $1 RETURNING ${NODE_COLUMNS}`,
       [row.id, JSON.stringify(row.names), row.kind, row.country, row.lat, row.lon, row.locode, JSON.stringify(row.transshipment), JSON.stringify(row.customs), JSON.stringify(row.gauge_change), row.sources, row.estimated],
     );
   } catch (error) {
@@ -236,7 +262,7 @@ export async function updateNode(tx: Queryable, node: NodeRecord): Promise<NodeR
     throw error;
   }
   await bumpVersion(tx);
-  return getNode(tx, node.id);
+  return foundNode(rows, node.id);
 }
 
 export async function deleteNode(tx: Queryable, id: string): Promise<void> {
@@ -262,27 +288,41 @@ async function checkLink(tx: Queryable, link: LinkRecord): Promise<void> {
   await checkSources(tx, link.sources);
 }
 
-export async function addLink(tx: Queryable, link: LinkRecord): Promise<LinkRecord> {
-  await checkLink(tx, link);
+/**
+ * Writes a link with `sql` (its row as the JSON array $1) and returns the rows it gives back. An end checked a moment
+ * ago may have been deleted since by another request; the database then refuses the link, and so does this.
+ */
+async function writeLink(tx: Queryable, link: LinkRecord, sql: string): Promise<LinkRow[]> {
   try {
-    await insertLinks(tx, [link]);
+    return await tx.query<LinkRow>(sql, [JSON.stringify([linkRow(link)])]);
   } catch (error) {
     if (isUniqueViolation(error, 'logistics_links_pkey')) throw new DomainError('LINK_EXISTS', { link: link.id });
-    if ((error as { code?: unknown }).code === '23503') throw new DomainError('NODE_NOT_FOUND', { node: `${link.from}, ${link.to}` });
+    if (isForeignKeyViolation(error, 'logistics_links_from_node_fkey')) throw new DomainError('NODE_NOT_FOUND', { node: link.from });
+    if (isForeignKeyViolation(error, 'logistics_links_to_node_fkey')) throw new DomainError('NODE_NOT_FOUND', { node: link.to });
     throw error;
   }
-  await bumpVersion(tx);
-  return getLink(tx, link.id);
 }
 
+export async function addLink(tx: Queryable, link: LinkRecord): Promise<LinkRecord> {
+  await checkLink(tx, link);
+  const rows = await writeLink(tx, link, `${INSERT_LINKS} RETURNING ${LINK_COLUMNS}`);
+  await bumpVersion(tx);
+  return foundLink(rows, link.id);
+}
+
+/** Rewrites a link; its id stays. */
 export async function updateLink(tx: Queryable, link: LinkRecord): Promise<LinkRecord> {
-  // Locked, so two rewrites of one link take turns instead of both inserting it.
+  // Locked, so two rewrites of one link take turns.
   await getLink(tx, link.id, true);
   await checkLink(tx, link);
-  await tx.query('DELETE FROM logistics_links WHERE id = $1', [link.id]);
-  await insertLinks(tx, [link]);
+  const rows = await writeLink(
+    tx,
+    link,
+    `WITH sent AS (SELECT * FROM ${LINK_RECORDSET})
+     UPDATE logistics_links SET (${LINK_FIELDS}) = (SELECT ${LINK_FIELDS} FROM sent) WHERE id = (SELECT id FROM sent) RETURNING ${LINK_COLUMNS}`,
+  );
   await bumpVersion(tx);
-  return getLink(tx, link.id);
+  return foundLink(rows, link.id);
 }
 
 export async function deleteLink(tx: Queryable, id: string): Promise<void> {
