@@ -1,22 +1,32 @@
 import { useCallback, useState, type FormEvent } from 'react';
 
-/** Runs a form's async action once at a time, keeping its error for display. */
-export function useSubmit(action: () => Promise<void>) {
+/**
+ * Runs a form's async actions one at a time, keeping the last one's error for display: `action` when the form is
+ * submitted, and any other (a delete button's, or a submission checked first) through `run`.
+ */
+export function useSubmit(action?: () => Promise<void>) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+
+  const run = useCallback(
+    (next: () => Promise<void>) => {
+      if (pending) return;
+      setPending(true);
+      setError(null);
+      next()
+        .catch((reason: unknown) => setError(reason))
+        .finally(() => setPending(false));
+    },
+    [pending],
+  );
 
   const onSubmit = useCallback(
     (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
-      if (pending) return;
-      setPending(true);
-      setError(null);
-      action()
-        .catch((reason: unknown) => setError(reason))
-        .finally(() => setPending(false));
+      if (action) run(action);
     },
-    [action, pending],
+    [action, run],
   );
 
-  return { onSubmit, pending, error };
+  return { onSubmit, run, pending, error };
 }

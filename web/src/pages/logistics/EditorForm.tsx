@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 
 /** Deleting the node or link a form edits, once the question is answered yes. */
 export interface Deletion {
@@ -28,17 +29,12 @@ interface EditorFormProps<B extends object> {
 export function EditorForm<B extends object>({ heading, testId, bodyOf, save, deletion, children }: EditorFormProps<B>) {
   const { t } = useTranslation();
   const id = useId();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, pending, error } = useSubmit();
   const [problem, setProblem] = useState<string | null>(null);
 
   const send = (action: () => Promise<void>) => {
     setProblem(null);
-    setPending(true);
-    setError(null);
-    action()
-      .catch((reason: unknown) => setError(reason))
-      .finally(() => setPending(false));
+    run(action);
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -16,7 +16,7 @@ import {
 } from '../../api/logistics.ts';
 import { useLocale } from '../../i18n/useLocale.ts';
 import { EditorForm, type Deletion } from './EditorForm.tsx';
-import { Check, CheckList, IdField, SearchableSelect, SelectField, SourcesAndEstimates, TextField, missingText, readNumbers, type Choice } from './editorParts.tsx';
+import { Check, CheckList, IdField, SearchableSelect, SelectField, SourcesAndEstimates, TextField, missingText, nodeChoice, readNumbers } from './editorParts.tsx';
 
 /** What a link's `estimated` may name. */
 const LINK_ESTIMATES = ['distanceKm', 'minutes', 'usd20', 'usd40', 'co2GramsPerTonneKm'] as const;
@@ -74,12 +74,6 @@ const gaugeOf = (text: string): number | number[] | null => {
   if (text === '') return null;
   const list = text.split(',').map(Number);
   return list.length === 1 ? list[0]! : list;
-};
-
-/** A place as a choice: its name, country and UN/LOCODE, found by any of its names, its UN/LOCODE or its id. */
-export const nodeChoice = (node: NodeFeature): Choice => {
-  const p = node.properties;
-  return { value: p.id, label: [p.name, p.country, p.locode].filter(Boolean).join(' · '), search: [p.name, p.names.en, p.names.ru, p.names['zh-Hans'], p.locode ?? '', p.id] };
 };
 
 interface Props {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext.ts';
-import { api } from '../../api/client.ts';
 import { isLinkFeature, isNodeFeature, networkPath, planRoutes, type Network, type RouteAnswer, type RouteRequest } from '../../api/logistics.ts';
+import { useResource } from '../../api/useResource.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
@@ -19,18 +19,13 @@ import './logistics.css';
 /** The network in the interface language: names of places and corridors come from the server in the request's language. */
 function useNetwork() {
   const locale = useLocale();
-  const [network, setNetwork] = useState<Network>();
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
+  const { data: network, error, reload } = useResource<Network>(networkPath());
+  const askedIn = useRef(locale);
   useEffect(() => {
-    const controller = new AbortController();
-    setError(null);
-    api.get<Network>(networkPath(), controller.signal).then(setNetwork, (reason: unknown) => {
-      if (!controller.signal.aborted) setError(reason);
-    });
-    return () => controller.abort();
-  }, [locale, generation]);
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+    if (askedIn.current === locale) return;
+    askedIn.current = locale;
+    reload();
+  }, [locale, reload]);
   return { network, error, reload };
 }
 

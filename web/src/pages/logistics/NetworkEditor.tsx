@@ -2,8 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Corridor, LinkFeature, NetworkSource, NodeFeature } from '../../api/logistics.ts';
 import { useLocale } from '../../i18n/useLocale.ts';
-import { SearchableSelect, type Choice } from './editorParts.tsx';
-import { LinkForm, nodeChoice } from './LinkForm.tsx';
+import { SearchableSelect, useNodeChoices, type Choice } from './editorParts.tsx';
+import { LinkForm } from './LinkForm.tsx';
 import { NodeForm } from './NodeForm.tsx';
 import './network-editor.css';
 
@@ -33,10 +33,7 @@ export function NetworkEditor({ nodes, links, corridors, sources, selection, onS
   // A form is keyed by its subject: it keeps what was typed while the subject stays, and starts afresh for another.
   const names = useMemo(() => new Map(nodes.map((n) => [n.properties.id, n.properties.name])), [nodes]);
 
-  const nodeChoices = useMemo(() => {
-    const collator = new Intl.Collator(locale);
-    return nodes.map(nodeChoice).sort((a, b) => collator.compare(a.label, b.label));
-  }, [nodes, locale]);
+  const nodeChoices = useNodeChoices(nodes);
   const linkChoices = useMemo<Choice[]>(() => {
     const collator = new Intl.Collator(locale);
     return links

@@ -8,6 +8,9 @@ import { Check, IdField, SelectField, SourcesAndEstimates, TextField, missingTex
 const NODE_ESTIMATES = ['coordinates', 'transshipment', 'customs', 'gaugeChange'] as const;
 const HANDLINGS = ['transshipment', 'customs', 'gaugeChange'] as const;
 type HandlingName = (typeof HANDLINGS)[number];
+/** The label of each figure of a handling, in the order shown; it names the handling as `what`. */
+const HANDLING_LABEL = { minutes: 'logistics.editor.handlingMinutes', usd20: 'logistics.editor.handlingUsd20', usd40: 'logistics.editor.handlingUsd40' } as const;
+const HANDLING_FIELDS = Object.keys(HANDLING_LABEL) as (keyof typeof HANDLING_LABEL)[];
 
 interface HandlingState {
   on: boolean;
@@ -101,9 +104,9 @@ export function NodeForm({ node, sources, onChanged }: Props) {
       const what = handlingLabel(name);
       const read = readNumbers(
         {
-          minutes: { value: h.minutes, label: t('logistics.editor.handlingMinutes', { what }) },
-          usd20: { value: h.usd20, label: t('logistics.editor.handlingUsd20', { what }) },
-          usd40: { value: h.usd40, label: t('logistics.editor.handlingUsd40', { what }) },
+          minutes: { value: h.minutes, label: t(HANDLING_LABEL.minutes, { what }) },
+          usd20: { value: h.usd20, label: t(HANDLING_LABEL.usd20, { what }) },
+          usd40: { value: h.usd40, label: t(HANDLING_LABEL.usd40, { what }) },
         },
         notNumber,
       );
@@ -170,10 +173,10 @@ export function NodeForm({ node, sources, onChanged }: Props) {
               <legend>{what}</legend>
               {name !== 'transshipment' && <Check label={t(`logistics.editor.has.${name}`)} name={`${name}-on`} checked={h.on} onChange={(on) => setHandling(name, { on })} />}
               {h.on &&
-                (['minutes', 'usd20', 'usd40'] as const).map((field) => (
+                HANDLING_FIELDS.map((field) => (
                   <TextField
                     key={field}
-                    label={t(`logistics.editor.handling${field === 'minutes' ? 'Minutes' : field === 'usd20' ? 'Usd20' : 'Usd40'}`, { what })}
+                    label={t(HANDLING_LABEL[field], { what })}
                     name={`${name}-${field}`}
                     type="number"
                     min={0}

@@ -4,6 +4,7 @@ import { CONTAINER_SIZES, MODES, type ContainerSize, type Mode, type NodeFeature
 import { todayIso } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/useLocale.ts';
 import type { Countries } from '../trade/useCountries.ts';
+import { Check, CheckList, SearchableSelect, TextField, useNodeChoices } from './editorParts.tsx';
 
 const MAX_CONTAINER_ROWS = 2;
 
@@ -11,74 +12,6 @@ interface ContainerRow {
   key: number;
   size: ContainerSize;
   count: string;
-}
-
-/** A node matches a search by any of its names, its UN/LOCODE or its id. */
-function matches(node: NodeFeature, search: string): boolean {
-  const needle = search.trim().toLocaleLowerCase();
-  if (needle === '') return true;
-  const p = node.properties;
-  return [p.name, p.names.en, p.names.ru, p.names['zh-Hans'], p.locode ?? '', p.id].some((text) => text.toLocaleLowerCase().includes(needle));
-}
-
-const optionLabel = (node: NodeFeature) => [node.properties.name, node.properties.country, node.properties.locode].filter(Boolean).join(' · ');
-
-interface PickerProps {
-  label: string;
-  nodes: readonly NodeFeature[];
-  value: string;
-  onChange: (id: string) => void;
-  testId: string;
-}
-
-/**
- * A place chosen from the network: typing in the search box narrows the list to places whose name or UN/LOCODE
- * contains the text and picks the first of them; the list itself works as any select does.
- */
-function NodePicker({ label, nodes, value, onChange, testId }: PickerProps) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [search, setSearch] = useState('');
-  const shown = useMemo(() => nodes.filter((node) => matches(node, search)), [nodes, search]);
-  const current = nodes.find((node) => node.properties.id === value);
-  const options = current && !shown.includes(current) ? [current, ...shown] : shown;
-
-  return (
-    <fieldset className="field node-picker">
-      <legend>{label}</legend>
-      <label htmlFor={`${id}-search`} className="sub-label">
-        {t('logistics.form.search')}
-      </label>
-      <input
-        id={`${id}-search`}
-        type="search"
-        data-testid={`${testId}-search`}
-        value={search}
-        autoComplete="off"
-        aria-describedby={`${id}-count`}
-        onChange={(event) => {
-          const next = event.target.value;
-          setSearch(next);
-          const first = nodes.find((node) => matches(node, next));
-          if (next.trim() !== '' && first && !(current && matches(current, next))) onChange(first.properties.id);
-        }}
-      />
-      <p className="hint" id={`${id}-count`} aria-live="polite">
-        {shown.length === 0 ? t('logistics.form.noMatch') : t('logistics.form.matches', { count: shown.length })}
-      </p>
-      <label htmlFor={`${id}-select`} className="sub-label">
-        {t('logistics.form.place')}
-      </label>
-      <select id={`${id}-select`} data-testid={testId} value={value} required onChange={(event) => onChange(event.target.value)}>
-        <option value="">{t('logistics.form.choosePlace')}</option>
-        {options.map((node) => (
-          <option key={node.properties.id} value={node.properties.id}>
-            {optionLabel(node)}
-          </option>
-        ))}
-      </select>
-    </fieldset>
-  );
 }
 
 interface Props {
@@ -93,14 +26,12 @@ export function PlannerForm({ nodes, countries, pending, onPlan }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
   const id = useId();
-  const sorted = useMemo(() => {
+  const choices = useNodeChoices(nodes);
+  const countryItems = useMemo(() => {
     const collator = new Intl.Collator(locale);
-    return [...nodes].sort((a, b) => collator.compare(a.properties.name, b.properties.name));
-  }, [nodes, locale]);
-  const countryCodes = useMemo(() => {
-    const collator = new Intl.Collator(locale);
-    return [...new Set(nodes.map((node) => node.properties.country))].sort((a, b) => collator.compare(countries.name(a), countries.name(b)));
+    return [...new Set(nodes.map((node) => node.properties.country))].map((code) => ({ value: code, label: countries.name(code) })).sort((a, b) => collator.compare(a.label, b.label));
   }, [nodes, countries, locale]);
+  const modeItems = MODES.map((mode) => ({ value: mode, label: t(`logistics.mode.${mode}`) }));
 
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -138,8 +69,19 @@ export function PlannerForm({ nodes, countries, pending, onPlan }: Props) {
     <form className="planner-form" aria-labelledby={`${id}-heading`} onSubmit={onSubmit} noValidate data-testid="logistics-planner">
       <h2 id={`${id}-heading`}>{t('logistics.form.heading')}</h2>
       <div className="planner-grid">
-        <NodePicker label={t('logistics.form.from')} nodes={sorted} value={from} onChange={setFrom} testId="logistics-from" />
-        <NodePicker label={t('logistics.form.to')} nodes={sorted} value={to} onChange={setTo} testId="logistics-to" />
+        {(['from', 'to'] as const).map((end) => (
+          <SearchableSelect
+            key={end}
+            label={t(`logistics.form.${end}`)}
+            searchLabel={t('logistics.editor.searchNodes')}
+            choices={choices}
+            value={end === 'from' ? from : to}
+            onChange={end === 'from' ? setFrom : setTo}
+            placeholder={t('logistics.editor.choose')}
+            testId={`logistics-${end}`}
+            required
+          />
+        ))}
 
         <fieldset className="field containers-field">
           <legend>{t('logistics.form.containers')}</legend>
@@ -156,19 +98,17 @@ export function PlannerForm({ nodes, countries, pending, onPlan }: Props) {
                 ))}
               </select>
               <span aria-hidden="true">×</span>
-              <label htmlFor={`${id}-count-${row.key}`} className="visually-hidden">
-                {t('logistics.form.countOf', { row: index + 1 })}
-              </label>
-              <input
-                id={`${id}-count-${row.key}`}
+              <TextField
+                label={t('logistics.form.countOf', { row: index + 1 })}
+                hideLabel
+                name={`count-${row.key}`}
                 className="count-input"
                 type="number"
-                inputMode="numeric"
+                integer
                 min={1}
                 max={1000}
-                step={1}
                 value={row.count}
-                onChange={(event) => updateRow(row.key, { count: event.target.value })}
+                onChange={(count) => updateRow(row.key, { count })}
               />
               {rows.length > 1 && (
                 <button type="button" className="link-button" onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}>
@@ -196,59 +136,23 @@ export function PlannerForm({ nodes, countries, pending, onPlan }: Props) {
           </p>
         </div>
 
-        <fieldset className="field">
-          <legend>{t('logistics.form.modes')}</legend>
-          {MODES.map((mode) => (
-            <label key={mode} className="choice block">
-              <input
-                type="checkbox"
-                checked={modes.includes(mode)}
-                data-mode={mode}
-                onChange={(event) => setModes((all) => (event.target.checked ? MODES.filter((m) => m === mode || all.includes(m)) : all.filter((m) => m !== mode)))}
-              />
-              {t(`logistics.mode.${mode}`)}
-            </label>
-          ))}
-        </fieldset>
+        <CheckList legend={t('logistics.form.modes')} name="modes" items={modeItems} checked={modes} onChange={setModes} />
+        <CheckList legend={t('logistics.form.avoid')} name="avoid" scroll items={countryItems} checked={avoid} onChange={setAvoid} />
 
-        <fieldset className="field avoid-field">
-          <legend>{t('logistics.form.avoid')}</legend>
-          <div className="avoid-list">
-            {countryCodes.map((code) => (
-              <label key={code} className="choice block">
-                <input
-                  type="checkbox"
-                  checked={avoid.includes(code)}
-                  data-country={code}
-                  onChange={(event) => setAvoid((all) => (event.target.checked ? [...all, code] : all.filter((c) => c !== code)))}
-                />
-                {countries.name(code)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-
-        <div className="field">
-          <label htmlFor={`${id}-borders`}>{t('logistics.form.maxBorders')}</label>
-          <input
-            id={`${id}-borders`}
-            className="count-input"
+        <div>
+          <TextField
+            label={t('logistics.form.maxBorders')}
+            name="maxBorders"
+            inputClassName="count-input"
             type="number"
-            inputMode="numeric"
+            integer
             min={0}
             max={30}
-            step={1}
             value={maxBorders}
-            aria-describedby={`${id}-borders-hint`}
-            onChange={(event) => setMaxBorders(event.target.value)}
+            onChange={setMaxBorders}
+            hint={t('logistics.form.noLimit')}
           />
-          <p className="hint" id={`${id}-borders-hint`}>
-            {t('logistics.form.noLimit')}
-          </p>
-          <label className="choice block under-construction">
-            <input type="checkbox" checked={underConstruction} onChange={(event) => setUnderConstruction(event.target.checked)} />
-            {t('logistics.form.underConstruction')}
-          </label>
+          <Check label={t('logistics.form.underConstruction')} name="underConstruction" className="under-construction" checked={underConstruction} onChange={setUnderConstruction} />
         </div>
       </div>
       <div className="form-row planner-submit">

@@ -58,7 +58,7 @@ export function RouteChart({ routes, chosen, onChoose }: Props) {
   }, [routes, chosen, t, text]);
 
   const onClick = useCallback(({ dataIndex }: { dataIndex: number }) => onChoose(dataIndex), [onChoose]);
-  const container = useChart(option, { onClick, keepView: true });
+  const container = useChart(option, { onClick });
 
   return (
     <>

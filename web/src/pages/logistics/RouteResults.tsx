@@ -19,6 +19,19 @@ function Marks({ route }: { route: PlannedRoute }) {
   );
 }
 
+/** The route table's columns, left to right; numeric ones are aligned to the right. */
+const COLUMNS = [
+  { key: 'routeColumn', numeric: false },
+  { key: 'depart', numeric: false },
+  { key: 'arrive', numeric: false },
+  { key: 'duration', numeric: true },
+  { key: 'cost', numeric: true },
+  { key: 'co2', numeric: true },
+  { key: 'transshipments', numeric: true },
+  { key: 'borderCrossings', numeric: true },
+  { key: 'gaugeChanges', numeric: true },
+] as const;
+
 function RouteTable({ routes, chosen, onChoose, caption }: { routes: readonly PlannedRoute[]; chosen: number; onChoose: (index: number) => void; caption: string }) {
   const { t } = useTranslation();
   const text = useLogisticsText();
@@ -29,27 +42,11 @@ function RouteTable({ routes, chosen, onChoose, caption }: { routes: readonly Pl
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('logistics.results.routeColumn')}</th>
-            <th scope="col">{t('logistics.results.depart')}</th>
-            <th scope="col">{t('logistics.results.arrive')}</th>
-            <th scope="col" className="numeric">
-              {t('logistics.results.duration')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('logistics.results.cost')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('logistics.results.co2')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('logistics.results.transshipments')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('logistics.results.borderCrossings')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('logistics.results.gaugeChanges')}
-            </th>
+            {COLUMNS.map(({ key, numeric }) => (
+              <th key={key} scope="col" className={numeric ? 'numeric' : undefined}>
+                {t(`logistics.results.${key}`)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>

@@ -1,12 +1,29 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { NodeFeature } from '../../api/logistics.ts';
 import type en from '../../i18n/locales/en.json';
+import { useLocale } from '../../i18n/useLocale.ts';
 
 /** One choice of a searchable list: what it submits, what it shows and the texts a search looks in. */
 export interface Choice {
   value: string;
   label: string;
   search: readonly string[];
+}
+
+/** A place as a choice: its name, country and UN/LOCODE, found by any of its names, its UN/LOCODE or its id. */
+export const nodeChoice = (node: NodeFeature): Choice => {
+  const p = node.properties;
+  return { value: p.id, label: [p.name, p.country, p.locode].filter(Boolean).join(' · '), search: [p.name, p.names.en, p.names.ru, p.names['zh-Hans'], p.locode ?? '', p.id] };
+};
+
+/** The network's places as choices, in the alphabetical order of the interface language. */
+export function useNodeChoices(nodes: readonly NodeFeature[]): Choice[] {
+  const locale = useLocale();
+  return useMemo(() => {
+    const collator = new Intl.Collator(locale);
+    return nodes.map(nodeChoice).sort((a, b) => collator.compare(a.label, b.label));
+  }, [nodes, locale]);
 }
 
 const matches = (choice: Choice, needle: string) => needle === '' || choice.search.some((text) => text.toLocaleLowerCase().includes(needle));
@@ -20,13 +37,14 @@ interface SearchableSelectProps {
   placeholder: string;
   testId: string;
   disabled?: boolean;
+  required?: boolean;
 }
 
 /**
  * A select with a search box above it: typing narrows the list and picks its first match, unless the current choice
  * still matches; the list itself works as any select does.
  */
-export function SearchableSelect({ label, searchLabel, choices, value, onChange, placeholder, testId, disabled = false }: SearchableSelectProps) {
+export function SearchableSelect({ label, searchLabel, choices, value, onChange, placeholder, testId, disabled = false, required = false }: SearchableSelectProps) {
   const { t } = useTranslation();
   const id = useId();
   const [search, setSearch] = useState('');
@@ -63,7 +81,7 @@ export function SearchableSelect({ label, searchLabel, choices, value, onChange,
       <label htmlFor={`${id}-select`} className="sub-label">
         {label}
       </label>
-      <select id={`${id}-select`} data-testid={testId} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value)}>
+      <select id={`${id}-select`} data-testid={testId} value={value} disabled={disabled} required={required} onChange={(event) => onChange(event.target.value)}>
         <option value="">{placeholder}</option>
         {options.map((choice) => (
           <option key={choice.value} value={choice.value}>
@@ -81,10 +99,16 @@ interface TextFieldProps {
   onChange: (value: string) => void;
   name: string;
   type?: 'text' | 'number';
+  /** A number input taking whole numbers only. */
+  integer?: boolean;
   required?: boolean;
   disabled?: boolean;
   hint?: string;
   className?: string;
+  /** The class of the input itself; className is the whole field's. */
+  inputClassName?: string;
+  /** The label is read out but not shown, for a field whose place already says what it is. */
+  hideLabel?: boolean;
   step?: string;
   min?: number;
   max?: number;
@@ -93,17 +117,21 @@ interface TextFieldProps {
 }
 
 /** A labelled input whose value is kept as typed; numbers are read when the form is sent. */
-export function TextField({ label, value, onChange, name, type = 'text', required = false, disabled = false, hint, className, step, min, max, maxLength, lang }: TextFieldProps) {
+export function TextField({ label, value, onChange, name, type = 'text', integer = false, required = false, disabled = false, hint, className, inputClassName, hideLabel = false, step, min, max, maxLength, lang }: TextFieldProps) {
   const id = useId();
+  const number = type === 'number';
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       <input
         id={id}
+        className={inputClassName}
         name={name}
         type={type}
-        inputMode={type === 'number' ? 'decimal' : undefined}
-        step={step ?? (type === 'number' ? 'any' : undefined)}
+        inputMode={number ? (integer ? 'numeric' : 'decimal') : undefined}
+        step={step ?? (number ? (integer ? 1 : 'any') : undefined)}
         min={min}
         max={max}
         maxLength={maxLength}
@@ -176,17 +204,17 @@ function FieldHint({ fieldId, hint }: { fieldId: string; hint: string | undefine
   );
 }
 
-interface CheckListProps {
+interface CheckListProps<V extends string> {
   legend: string;
-  items: readonly { value: string; label: string; title?: string }[];
-  checked: readonly string[];
-  onChange: (checked: string[]) => void;
+  items: readonly { value: V; label: string; title?: string }[];
+  checked: readonly V[];
+  onChange: (checked: V[]) => void;
   name: string;
   scroll?: boolean;
 }
 
 /** A group of checkboxes, in the order of its items. */
-export function CheckList({ legend, items, checked, onChange, name, scroll = false }: CheckListProps) {
+export function CheckList<V extends string>({ legend, items, checked, onChange, name, scroll = false }: CheckListProps<V>) {
   return (
     <fieldset className="field">
       <legend>{legend}</legend>
@@ -237,9 +265,9 @@ export function SourcesAndEstimates({ sources, estimates, value, onChange }: Sou
 }
 
 /** A labelled checkbox. */
-export function Check({ label, checked, onChange, name }: { label: string; checked: boolean; onChange: (checked: boolean) => void; name: string }) {
+export function Check({ label, checked, onChange, name, className }: { label: string; checked: boolean; onChange: (checked: boolean) => void; name: string; className?: string }) {
   return (
-    <label className="choice block">
+    <label className={`choice block${className ? ` ${className}` : ''}`}>
       <input type="checkbox" name={name} checked={checked} onChange={(event) => onChange(event.target.checked)} />
       {label}
     </label>

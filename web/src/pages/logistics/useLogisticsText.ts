@@ -35,7 +35,6 @@ export function useLogisticsText() {
       duration,
       /** Handling time, shown to the tenth of an hour. */
       hours: (hours: number) => t('logistics.hours', { hours: numberFormat.format(hours) }),
-      days: (hours: number) => numberFormat.format(hours / 24),
     };
   }, [locale, t]);
 }
