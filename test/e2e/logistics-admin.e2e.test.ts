@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isolatedPoint, type MapTarget } from './chart.ts';
 import { chromiumPath, logInAsAdmin, useBrowserSession, type OpenedPage } from './server.ts';
 
 interface ApiLink {
@@ -20,99 +21,6 @@ interface ApiLink {
   geometry: [number, number][];
   sources: string[];
   estimated: string[];
-}
-
-/** Where, in pixels from the map's top left corner, a click lands on one node or link and on nothing else. */
-interface MapTarget {
-  /** The node's id, or the index of the link among the drawn links (in the network's order). */
-  item: string | number;
-  x: number;
-  y: number;
-  /** How far, in pixels, the nearest other node or link is drawn from the point. */
-  clearance: number;
-  /** A link's course as the map draws it, in degrees. */
-  coords?: number[][];
-}
-
-/**
- * Runs in the page: reads the ECharts instance that draws the logistics map and, from its own option and
- * projection, picks the node (or the point on a link) drawn farthest from every other node and link.
- */
-function pickOnMap(element: object, kind: 'node' | 'link'): MapTarget | string {
-  interface SeriesItem {
-    name?: string;
-    value?: number[];
-    coords?: number[][];
-  }
-  interface Chart {
-    convertToPixel: (finder: { geoIndex: number }, value: number[]) => number[];
-    getOption: () => { series?: { id?: string; data?: SeriesItem[] }[] };
-    getWidth: () => number;
-    getHeight: () => number;
-  }
-  interface Fiber {
-    memoizedState: unknown;
-    return: Fiber | null;
-  }
-  const isChart = (value: unknown): value is Chart => typeof (value as Partial<Chart> | null)?.convertToPixel === 'function';
-  // The map's element is rendered by a React component whose hooks hold the chart in a ref.
-  const fiberKey = Object.keys(element).find((key) => key.startsWith('__reactFiber$'));
-  let chart: Chart | undefined;
-  for (let fiber = fiberKey ? (element as Record<string, Fiber>)[fiberKey] : null; fiber && !chart; fiber = fiber.return) {
-    for (let hook = fiber.memoizedState as { memoizedState?: { current?: unknown }; next?: unknown } | null; hook && typeof hook === 'object' && 'next' in hook; hook = hook.next as typeof hook) {
-      if (isChart(hook.memoizedState?.current)) {
-        chart = hook.memoizedState.current;
-        break;
-      }
-    }
-  }
-  if (!chart) return 'No ECharts instance found behind the map element.';
-
-  const series = chart.getOption().series ?? [];
-  const toPixel = (point: number[]): [number, number] => {
-    const [x = NaN, y = NaN] = chart.convertToPixel({ geoIndex: 0 }, point);
-    return [x, y];
-  };
-  const nodes = series.filter((s) => s.id?.startsWith('nodes-')).flatMap((s) => (s.data ?? []).map((item) => ({ id: item.name ?? '', at: toPixel(item.value ?? []) })));
-  const courses = (series.find((s) => s.id === 'links')?.data ?? []).map((item) => item.coords ?? []);
-  const links = courses.map((course) => course.map(toPixel));
-  const margin = 24;
-  const inView = ([x, y]: [number, number]) => x > margin && y > margin && x < chart.getWidth() - margin && y < chart.getHeight() - margin;
-  const toSegment = ([x, y]: [number, number], [ax, ay]: [number, number], [bx, by]: [number, number]) => {
-    const length2 = (bx - ax) ** 2 + (by - ay) ** 2;
-    const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / length2));
-    return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay)));
-  };
-  const toLink = (point: [number, number], line: [number, number][]) => {
-    let nearest = Infinity;
-    for (let i = 1; i < line.length; i++) nearest = Math.min(nearest, toSegment(point, line[i - 1]!, line[i]!));
-    return nearest;
-  };
-  const toNodes = (point: [number, number], except?: string) =>
-    Math.min(...nodes.filter((node) => node.id !== except).map((node) => Math.hypot(point[0] - node.at[0], point[1] - node.at[1])));
-
-  let best: MapTarget | undefined;
-  if (kind === 'node') {
-    // Places are drawn above the links, so only other places can take a click meant for one.
-    for (const node of nodes) {
-      if (!inView(node.at)) continue;
-      const clearance = toNodes(node.at, node.id);
-      if (!best || clearance > best.clearance) best = { item: node.id, x: node.at[0], y: node.at[1], clearance };
-    }
-  } else {
-    // The middle of a straight stretch of a link lies on its line; the one farthest from places and other links wins.
-    links.forEach((line, index) => {
-      const others = links.filter((_, other) => other !== index);
-      for (let i = 1; i < line.length; i++) {
-        const [[ax, ay], [bx, by]] = [line[i - 1]!, line[i]!];
-        const middle: [number, number] = [(ax + bx) / 2, (ay + by) / 2];
-        if (!inView(middle)) continue;
-        const clearance = Math.min(toNodes(middle), ...others.map((other) => toLink(middle, other)));
-        if (!best || clearance > best.clearance) best = { item: index, x: middle[0], y: middle[1], clearance, coords: courses[index] ?? [] };
-      }
-    });
-  }
-  return best ?? `No ${kind} is drawn inside the map.`;
 }
 
 describe.skipIf(!chromiumPath)('logistics network editor end to end', () => {
@@ -192,8 +100,7 @@ describe.skipIf(!chromiumPath)('logistics network editor end to end', () => {
 
     /** The point on the map where a click can mean only one place or link, found from the chart's own projection. */
     const clearPoint = async (kind: 'node' | 'link'): Promise<MapTarget> => {
-      const target = await map.evaluate(pickOnMap, kind);
-      if (typeof target === 'string') throw new Error(target);
+      const target = await isolatedPoint(map, kind);
       // Symbols are at most 10 pixels across and lines are hit within a few pixels of their middle.
       expect(target.clearance).toBeGreaterThan(kind === 'node' ? 16 : 10);
       return target;
@@ -202,7 +109,7 @@ describe.skipIf(!chromiumPath)('logistics network editor end to end', () => {
     // A place clicked on the map opens in the editor, which switches from links to places.
     await editor.getByRole('button', { name: 'Links', exact: true }).click();
     const place = await clearPoint('node');
-    const placeId = String(place.item);
+    const placeId = place.id;
     await map.click({ position: { x: place.x, y: place.y } });
     await expect.poll(() => editor.getByRole('button', { name: 'Places', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => editor.getByTestId('editor-node').inputValue()).toBe(placeId);
@@ -212,8 +119,8 @@ describe.skipIf(!chromiumPath)('logistics network editor end to end', () => {
 
     // A link clicked on the map opens in the editor, which switches back to links.
     const stretch = await clearPoint('link');
-    // The map draws the links in the network's order: the one at that index runs along the course clicked.
-    const drawn = drawnLinks[Number(stretch.item)];
+    // The link of that id runs along the course clicked.
+    const drawn = drawnLinks.find((feature) => feature.properties.id === stretch.id);
     expect(drawn?.geometry.coordinates).toEqual(stretch.coords);
     const link = drawn?.properties;
     await map.click({ position: { x: stretch.x, y: stretch.y } });

@@ -1,11 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkFeature, NodeFeature, PlannedRoute } from '../../api/logistics.ts';
-import { WORLD_MAP, escapeHtml, registerWorld, useChart, type Chart, type ChartOption } from '../trade/useChart.ts';
+import { WORLD_MAP, escapeHtml, registerWorld, useChart, type Chart, type ChartClick, type ChartOption } from '../trade/useChart.ts';
 import { HIGHLIGHT_COLOUR, MODE_COLOURS, NODE_GROUPS, NODE_GROUP_OF, NODE_STYLES, ROUTE_CASING, STATUS_LINES } from './colours.ts';
 import { useLogisticsText } from './useLogisticsText.ts';
 
-/** The series that draws the chosen route, one line per leg; its data is mirrored on the map element for checks. */
+/** The series that draws the chosen route, one line per leg. */
 export const ROUTE_SERIES = 'chosen-route';
 /** The series that highlights the links of the corridor pointed at. */
 const CORRIDOR_SERIES = 'corridor';
@@ -90,6 +90,7 @@ export function NetworkMap({ nodes, links, highlighted, route, label, onPick }: 
         data: links.map((link) => {
           const style = STATUS_LINES[link.properties.status];
           return {
+            name: link.properties.id,
             coords: link.geometry.coordinates,
             tip: linkTip(link),
             lineStyle: {
@@ -114,6 +115,7 @@ export function NetworkMap({ nodes, links, highlighted, route, label, onPick }: 
               polyline: true,
               z: 3,
               data: highlight.map((link) => ({
+                name: link.properties.id,
                 coords: link.geometry.coordinates,
                 tip: linkTip(link),
                 lineStyle: { color: HIGHLIGHT_COLOUR, width: 5, opacity: 0.9, type: 'solid' },
@@ -218,32 +220,22 @@ export function NetworkMap({ nodes, links, highlighted, route, label, onPick }: 
     };
   }, [nodes, links, highlighted, route, bounds, names, t, text]);
 
-  // The chart's own option, read back once drawn: what the map really holds, for anyone checking it.
+  // The chart's own option, read back once drawn: how many links the map holds, and how many stand out.
   const onDrawn = useCallback((chart: Chart, element: HTMLDivElement) => {
     const series = (chart.getOption() as { series?: { id?: string; data?: unknown[] }[] }).series ?? [];
-    const drawn = series.find((s) => s.id === ROUTE_SERIES);
     const linksDrawn = series.find((s) => s.id === 'links');
     const corridorDrawn = series.find((s) => s.id === CORRIDOR_SERIES);
-    element.dataset.routeLegs = String(drawn?.data?.length ?? 0);
     element.dataset.links = String(linksDrawn?.data?.length ?? 0);
     element.dataset.highlightedLinks = String(corridorDrawn?.data?.length ?? 0);
   }, []);
-  // A click on a link or a place names it, in the order each series' data was built above.
+  // Links and places carry their id as the name of their data item.
   const onClick = useCallback(
-    ({ seriesId, dataIndex }: { seriesId?: string; dataIndex: number }) => {
-      if (!onPick || seriesId === undefined) return;
-      if (seriesId === 'links' || seriesId === CORRIDOR_SERIES) {
-        const shown = seriesId === 'links' ? links : links.filter((link) => highlighted.has(link.properties.id));
-        const link = shown[dataIndex];
-        if (link) onPick({ kind: 'link', id: link.properties.id });
-        return;
-      }
-      const group = NODE_GROUPS.find((g) => seriesId === `nodes-${g}`);
-      if (group === undefined) return;
-      const node = nodes.filter((n) => NODE_GROUP_OF[n.properties.kind] === group)[dataIndex];
-      if (node) onPick({ kind: 'node', id: node.properties.id });
+    ({ seriesId, name }: ChartClick) => {
+      if (!onPick || seriesId === undefined || !name) return;
+      if (seriesId === 'links' || seriesId === CORRIDOR_SERIES) onPick({ kind: 'link', id: name });
+      else if (NODE_GROUPS.some((group) => seriesId === `nodes-${group}`)) onPick({ kind: 'node', id: name });
     },
-    [onPick, links, nodes, highlighted],
+    [onPick],
   );
   const container = useChart(option, { onDrawn, onClick, keepView: true });
 

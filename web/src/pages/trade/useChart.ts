@@ -24,9 +24,19 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** A data item clicked: its series' id, its index in that series and its name. */
+export interface ChartClick {
+  seriesId?: string;
+  dataIndex: number;
+  name: string;
+}
+
+/** Where an element drawn by `useChart` holds its ECharts instance. */
+const CHART_INSTANCE = Symbol.for('echarts-instance');
+
 interface ChartHandlers {
-  /** A click on a data item, with the item's series id and index. */
-  onClick?: (item: { seriesId?: string; dataIndex: number }) => void;
+  /** A click on a data item. */
+  onClick?: (item: ChartClick) => void;
   /** Runs after each new option is drawn, with the chart holding it. */
   onDrawn?: (chart: Chart, element: HTMLDivElement) => void;
   /** Replace only the series of each new option and merge the rest, so a map keeps the zoom and pan its reader chose. */
@@ -47,9 +57,11 @@ export function useChart(option: ChartOption | null, { onClick, onDrawn, keepVie
     if (!element) return;
     const instance = echarts.init(element, undefined, { renderer: 'svg' });
     chart.current = instance;
+    // Lets browser tests place clicks from the chart's own projection; nothing in the app reads it.
+    Object.defineProperty(element, CHART_INSTANCE, { value: instance, configurable: true });
     instance.on('click', (params) => {
-      const { seriesId, dataIndex } = params as { seriesId?: string; dataIndex: number };
-      handlers.current.onClick?.({ seriesId, dataIndex });
+      const { seriesId, dataIndex, name } = params as { seriesId?: string; dataIndex: number; name: string };
+      handlers.current.onClick?.({ seriesId, dataIndex, name });
     });
     // The observer also fires as React removes the element, before this effect's cleanup runs; resizing a
     // map to 0×0 then makes ECharts invert a singular matrix and throw, so only real sizes are passed on.
@@ -59,6 +71,7 @@ export function useChart(option: ChartOption | null, { onClick, onDrawn, keepVie
     observer.observe(element);
     return () => {
       observer.disconnect();
+      Reflect.deleteProperty(element, CHART_INSTANCE);
       instance.dispose();
       chart.current = null;
     };
