@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { Type } from 'typebox';
+import { DEFAULT_ROUTE_SEARCH, type RouteSearchSettings } from './config/env.ts';
 import type { Database } from './db/database.ts';
 import { currentMigrationVersion } from './db/migrate.ts';
 import { installAccessControl } from './http/access.ts';
@@ -29,6 +30,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Folder of the built web app; served at / when it exists. */
   webDist?: string;
+  /** How much work one route-planning query may take; the defaults of an environment that sets none when absent. */
+  routeSearch?: RouteSearchSettings;
 }
 
 /** Adds the `lang` parameter to every API route's query schema, so it is documented and validated like the rest. */
@@ -105,7 +108,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     async () => ({ status: 'ok' as const, database: db.kind, migration: await currentMigrationVersion(db), version: VERSION }),
   );
 
-  for (const module of modules) await app.register(module.routes(db), { prefix: module.prefix });
+  const settings = { routeSearch: options.routeSearch ?? DEFAULT_ROUTE_SEARCH };
+  for (const module of modules) await app.register(module.routes(db, settings), { prefix: module.prefix });
 
   const webDist = options.webDist ?? WEB_DIST;
   const hasWeb = existsSync(`${webDist}/index.html`);

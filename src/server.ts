@@ -17,7 +17,7 @@ try {
   db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const { applied, version } = await migrate(db);
   const reference = await loadReferenceData(db);
-  const app = await buildApp({ db, trustProxy: config.trustProxy, logger: { level: config.logLevel } });
+  const app = await buildApp({ db, trustProxy: config.trustProxy, logger: { level: config.logLevel }, routeSearch: config.routeSearch });
   app.addHook('onClose', keepReadingWorkersReady());
   const address = await app.listen({ port: config.port, host: config.host });
   const where = db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';

@@ -21,7 +21,7 @@ describe('the environment', () => {
       dataDir: '/srv/scohub/data',
       trustProxy: false,
       logLevel: 'info',
-      routeSearch: { maxLabels: 2_000_000, timeoutMs: 10_000 },
+      routeSearch: { maxLabels: 2_000_000, timeoutMs: 2_000 },
     });
   });
 

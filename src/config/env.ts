@@ -98,9 +98,18 @@ function readPositiveInteger(env: Env, name: string, fallback: number): number {
   return Number(raw);
 }
 
-/** The route planner's limits per query: `ROUTE_SEARCH_MAX_LABELS` (default 2,000,000) and `ROUTE_SEARCH_TIMEOUT_MS` (default 10 s). */
-export function readRouteSearch(env: Env = process.env): RouteSearchSettings {
-  return { maxLabels: readPositiveInteger(env, 'ROUTE_SEARCH_MAX_LABELS', 2_000_000), timeoutMs: readPositiveInteger(env, 'ROUTE_SEARCH_TIMEOUT_MS', 10_000) };
+/**
+ * The route planner's limits when the environment sets none. A query is planned on the request's thread, so the time
+ * limit is how long one request may hold a server instance: kept short, since anyone may ask.
+ */
+export const DEFAULT_ROUTE_SEARCH: Readonly<RouteSearchSettings> = { maxLabels: 2_000_000, timeoutMs: 2_000 };
+
+/** The route planner's limits per query: `ROUTE_SEARCH_MAX_LABELS` (default 2,000,000) and `ROUTE_SEARCH_TIMEOUT_MS` (default 2 s). */
+function readRouteSearch(env: Env): RouteSearchSettings {
+  return {
+    maxLabels: readPositiveInteger(env, 'ROUTE_SEARCH_MAX_LABELS', DEFAULT_ROUTE_SEARCH.maxLabels),
+    timeoutMs: readPositiveInteger(env, 'ROUTE_SEARCH_TIMEOUT_MS', DEFAULT_ROUTE_SEARCH.timeoutMs),
+  };
 }
 
 /** Reads and validates the environment; throws a ConfigError naming the first bad variable. */

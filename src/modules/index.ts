@@ -1,3 +1,4 @@
+import type { Config } from '../config/env.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { App } from '../http/app-types.ts';
 import { accountRoutes } from './accounts/routes.ts';
@@ -7,11 +8,14 @@ import { orgRoutes } from './org/routes.ts';
 import { loadOrgReference } from './org/reference/load.ts';
 import { tradeRoutes } from './trade/routes.ts';
 
+/** The settings a module's routes are built with, from the validated environment. */
+export type ModuleSettings = Pick<Config, 'routeSearch'>;
+
 /** A vertical slice of the platform: its routes under `/api/<prefix>` and the reference data it ships. */
 export interface PlatformModule {
   name: string;
   prefix: string;
-  routes(db: Database): (app: App) => Promise<void>;
+  routes(db: Database, settings: ModuleSettings): (app: App) => Promise<void>;
   loadReference?(tx: Queryable): Promise<Record<string, number>>;
 }
 

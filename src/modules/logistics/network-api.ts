@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database.ts';
+import { localise } from '../../errors/messages.ts';
 import type { Locale } from '../../i18n/locale.ts';
-import { toTraditional } from '../../i18n/chinese.ts';
 import type { Handling } from './engine/types.ts';
 import { gaugeOf, gaugesOf, type CorridorRecord, type LinkRecord, type Names, type NetworkRecords, type NodeRecord } from './records.ts';
 import type { LinkBody, NodeBody } from './schemas.ts';
@@ -11,7 +11,8 @@ import { getNode } from './store.ts';
 const handling = (h: { minutes: number; usd20: number; usd40: number }): Handling => ({ minutes: h.minutes, usd: { 20: h.usd20, 40: h.usd40 } });
 const flat = (h: Handling | null) => (h === null ? null : { minutes: h.minutes, usd20: h.usd[20], usd40: h.usd[40] });
 
-export const localName = (names: Names, locale: Locale): string => (locale === 'zh-Hant' ? toTraditional(names['zh-Hans']) : names[locale]);
+/** A name in `locale`; Traditional Chinese is converted from Simplified once per name and kept. */
+export const localName = (names: Names, locale: Locale): string => localise(names, locale);
 
 export function nodeRecordOf(body: NodeBody): NodeRecord {
   return {
@@ -68,9 +69,21 @@ export const presentLink = (l: LinkRecord) => {
   return { ...rest, gauge: gaugeOf(gauges) };
 };
 
-export const presentCorridors = (network: NetworkRecords, locale: Locale) =>
-  network.corridors.map((c: CorridorRecord) => ({
-    ...c,
-    name: localName(c.names, locale),
-    links: network.links.filter((l) => l.corridors.includes(c.id)).map((l) => l.id),
-  }));
+/** The ids of each corridor's links, in the network's order: worked out once per network version. */
+export function linksByCorridor(network: NetworkRecords): ReadonlyMap<string, readonly string[]> {
+  const byCorridor = new Map(network.corridors.map((c: CorridorRecord) => [c.id, [] as string[]]));
+  for (const link of network.links) {
+    for (const id of link.corridors) {
+      const links = byCorridor.get(id);
+      if (links && links.at(-1) !== link.id) links.push(link.id);
+    }
+  }
+  return byCorridor;
+}
+
+/** The corridors named in `locale`, each with the ids of its links (only those `shown` keeps, when given). */
+export const presentCorridors = (corridors: readonly CorridorRecord[], linksOf: ReadonlyMap<string, readonly string[]>, locale: Locale, shown?: (linkId: string) => boolean) =>
+  corridors.map((c) => {
+    const links = linksOf.get(c.id) ?? [];
+    return { ...c, name: localName(c.names, locale), links: shown ? links.filter(shown) : [...links] };
+  });

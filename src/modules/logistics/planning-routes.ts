@@ -1,57 +1,21 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { Type, type Static } from 'typebox';
-import { readRouteSearch, type RouteSearchSettings } from '../../config/env.ts';
+import { Type } from 'typebox';
+import type { RouteSearchSettings } from '../../config/env.ts';
 import type { Database } from '../../db/database.ts';
+import type { HandWrittenMessages } from '../../errors/catalogue.ts';
 import { DomainError } from '../../errors/domain-error.ts';
-import { toTraditional } from '../../i18n/chinese.ts';
+import { localise } from '../../errors/messages.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import type { App } from '../../http/app-types.ts';
-import { errorResponses, Iso3, literalUnion } from '../../http/schemas.ts';
+import { errorResponses, literalUnion } from '../../http/schemas.ts';
 import { createPlanner, type RoutePlanner } from './engine/planner.ts';
 import { SearchLimitReached } from './engine/search-limit.ts';
 import { MODES, type CuttingConstraint, type PlannedRoute, type RouteQuery } from './engine/types.ts';
 import { localName } from './network-api.ts';
 import { networkCache, perVersion } from './network-cache.ts';
 import { resolvePlace } from './places.ts';
-import { plannerNetwork, type NetworkRecords } from './records.ts';
-
-const Place = Type.Union(
-  [
-    Type.String({ minLength: 1, maxLength: 64, description: 'A node id (CN-ALASHANKOU) or a UN/LOCODE (CNALK)' }),
-    Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }) }, { additionalProperties: false }),
-  ],
-  { description: 'A node id, a UN/LOCODE, or coordinates snapped to the nearest node within 500 km' },
-);
-
-export const RouteRequest = Type.Object(
-  {
-    from: Place,
-    to: Place,
-    containers: Type.Array(Type.Object({ size: Type.Union([Type.Literal(20), Type.Literal(40)]), count: Type.Integer({ minimum: 1, maximum: 1000 }) }, { additionalProperties: false }), {
-      minItems: 1,
-      maxItems: 4,
-    }),
-    departAfter: Type.Optional(Type.String({ format: 'date-time', description: 'Earliest departure; now when absent' })),
-    cargoTonnes: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100_000, description: 'Gross weight, for CO2; 10 t per 20′ and 20 t per 40′ when absent' })),
-    modes: Type.Optional(Type.Array(literalUnion(MODES), { minItems: 1, uniqueItems: true })),
-    avoidCountries: Type.Optional(Type.Array(Iso3, { maxItems: 50 })),
-    avoidNodes: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100 })),
-    maxBorderCrossings: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
-    maxTransshipments: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
-    allowUnderConstruction: Type.Optional(Type.Boolean({ description: 'Also use links still under construction (closed links never)' })),
-    tolerance: Type.Optional(
-      Type.Number({
-        minimum: 0,
-        maximum: 0.5,
-        default: 0,
-        description:
-          'Share by which cost and CO2 must differ for two routes to be distinct options, e.g. 0.02: a route is left out beside one that arrives no later with no more transshipments and costs and emits at most 2 % more. 0 (the default) gives the exact Pareto set; a tolerance gives fewer routes, faster. Arrival time is never relaxed',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
-export type RouteRequest = Static<typeof RouteRequest>;
+import { plannerNetwork, type LinkRecord, type NetworkRecords, type NodeRecord } from './records.ts';
+import { RouteRequest } from './schemas.ts';
 
 const Amounts = Type.Object({ moving: Type.Number(), waiting: Type.Number(), transshipment: Type.Number(), customs: Type.Number(), gaugeChange: Type.Number() });
 const Stop = Type.Object({ id: Type.String(), name: Type.String(), country: Type.String() });
@@ -105,7 +69,8 @@ const RouteResponse = Type.Object({
   ),
 });
 
-const CUT_MESSAGES: Record<CuttingConstraint | 'none', Record<'en' | 'ru' | 'zh-Hans', string>> = {
+/** What each constraint is called in "lifting one of these would give one". */
+const CUT_MESSAGES: Record<CuttingConstraint, HandWrittenMessages> = {
   modes: { en: 'the modes allowed', ru: 'разрешённые виды транспорта', 'zh-Hans': '所允许的运输方式' },
   avoidCountries: { en: 'the countries to avoid', ru: 'страны, которые нужно обойти', 'zh-Hans': '需避开的国家' },
   avoidNodes: { en: 'the places to avoid', ru: 'пункты, которые нужно обойти', 'zh-Hans': '需避开的地点' },
@@ -113,38 +78,48 @@ const CUT_MESSAGES: Record<CuttingConstraint | 'none', Record<'en' | 'ru' | 'zh-
   maxTransshipments: { en: 'the limit on transshipments', ru: 'ограничение числа перевалок', 'zh-Hans': '换装次数上限' },
   allowUnderConstruction: { en: 'links still under construction', ru: 'участки, которые ещё строятся', 'zh-Hans': '尚在建设中的线路' },
   capacity: { en: 'the free capacity of the scheduled departures', ru: 'свободная вместимость рейсов по расписанию', 'zh-Hans': '定期班次的剩余舱位' },
-  none: { en: '', ru: '', 'zh-Hans': '' },
 };
 
+const NOT_CONNECTED: HandWrittenMessages = { en: 'No route: the network does not connect these places.', ru: 'Маршрута нет: сеть не соединяет эти пункты.', 'zh-Hans': '无可行路线：网络未连通这两个地点。' };
+const CUT: HandWrittenMessages = {
+  en: 'No route under these constraints. Lifting one of these would give one: {reasons}.',
+  ru: 'При этих ограничениях маршрута нет. Он появится, если снять одно из них: {reasons}.',
+  'zh-Hans': '在这些限制下没有路线。取消以下任一项即可找到路线：{reasons}。',
+};
+const REASON_SEPARATOR: HandWrittenMessages = { en: '; ', ru: '; ', 'zh-Hans': '；' };
+
 function noRouteMessage(cutBy: readonly CuttingConstraint[], locale: Locale): string {
-  const language = locale === 'zh-Hant' ? 'zh-Hans' : locale;
-  const reasons = cutBy.map((c) => CUT_MESSAGES[c][language]);
-  const text =
-    cutBy.length === 0
-      ? { en: 'No route: the network does not connect these places.', ru: 'Маршрута нет: сеть не соединяет эти пункты.', 'zh-Hans': '无可行路线：网络未连通这两个地点。' }[language]
-      : {
-          en: `No route under these constraints. Lifting one of these would give one: ${reasons.join('; ')}.`,
-          ru: `При этих ограничениях маршрута нет. Он появится, если снять одно из них: ${reasons.join('; ')}.`,
-          'zh-Hans': `在这些限制下没有路线。取消以下任一项即可找到路线：${reasons.join('；')}。`,
-        }[language];
-  return locale === 'zh-Hant' ? toTraditional(text) : text;
+  if (cutBy.length === 0) return localise(NOT_CONNECTED, locale);
+  const reasons = cutBy.map((c) => localise(CUT_MESSAGES[c], locale)).join(localise(REASON_SEPARATOR, locale));
+  return localise(CUT, locale, { reasons });
 }
 
-interface Compiled {
+/** The network's nodes and links by id, for naming and drawing the routes of an answer. */
+interface Lookup {
+  nodes: ReadonlyMap<string, NodeRecord>;
+  links: ReadonlyMap<string, LinkRecord>;
+}
+
+interface Compiled extends Lookup {
   records: NetworkRecords;
   planner: RoutePlanner;
 }
 
 /**
- * The planner compiled from the network as stored, compiled again when the network's version moves (by an edit on
- * any server instance). Scheduled departures join here once services exist; until then, links carry all traffic.
+ * The planner compiled from the network as stored, with its nodes and links by id, built again when the network's
+ * version moves (by an edit on any server instance). Scheduled departures join here once services exist; until
+ * then, links carry all traffic.
  */
 function compiledPlanner(db: Database): () => Promise<Compiled> {
   const network = networkCache(db);
-  const compile = perVersion((snapshot) => createPlanner(plannerNetwork(snapshot.network), []));
+  const compile = perVersion(({ network: records }) => ({
+    planner: createPlanner(plannerNetwork(records), []),
+    nodes: new Map(records.nodes.map((n) => [n.id, n])),
+    links: new Map(records.links.map((l) => [l.id, l])),
+  }));
   return async () => {
     const snapshot = await network.current();
-    return { records: snapshot.network, planner: compile(snapshot) };
+    return { records: snapshot.network, ...compile(snapshot) };
   };
 }
 
@@ -152,9 +127,7 @@ const minutesToIso = (minutes: number) => new Date(minutes * 60_000).toISOString
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-function presentRoute(route: PlannedRoute, records: NetworkRecords, locale: Locale) {
-  const nodes = new Map(records.nodes.map((n) => [n.id, n]));
-  const links = new Map(records.links.map((l) => [l.id, l]));
+function presentRoute(route: PlannedRoute, { nodes, links }: Lookup, locale: Locale) {
   const stop = (id: string) => {
     const node = nodes.get(id)!;
     return { id, name: localName(node.names, locale), country: node.country };
@@ -195,7 +168,7 @@ function presentRoute(route: PlannedRoute, records: NetworkRecords, locale: Loca
 }
 
 /** The leg's points in travel order: each link's geometry, reversed when the leg runs it from its `to` end. */
-function legGeometry(linkIds: readonly string[], start: string, links: Map<string, NetworkRecords['links'][number]>): [number, number][] {
+function legGeometry(linkIds: readonly string[], start: string, links: Lookup['links']): [number, number][] {
   const points: [number, number][] = [];
   let at = start;
   for (const id of linkIds) {
@@ -222,8 +195,8 @@ function planWithin(planner: RoutePlanner, query: RouteQuery, settings: RouteSea
   }
 }
 
-/** `searchLimits`: how much work one query may take; from `ROUTE_SEARCH_MAX_LABELS` and `ROUTE_SEARCH_TIMEOUT_MS` when absent. */
-export function planningRoutes(db: Database, searchLimits: RouteSearchSettings = readRouteSearch()) {
+/** `searchLimits`: how much work one query may take (`ROUTE_SEARCH_MAX_LABELS`, `ROUTE_SEARCH_TIMEOUT_MS`). */
+export function planningRoutes(db: Database, searchLimits: RouteSearchSettings) {
   const planner = compiledPlanner(db);
   return async (app: App) => {
     app.post(
@@ -238,7 +211,8 @@ export function planningRoutes(db: Database, searchLimits: RouteSearchSettings =
         },
       },
       async (request) => {
-        const { records, planner: plan } = await planner();
+        const compiled = await planner();
+        const { records, planner: plan } = compiled;
         const body = request.body;
         const departAfter = body.departAfter ? Date.parse(body.departAfter) : Date.now();
         if (!Number.isFinite(departAfter)) throw new DomainError('INVALID_TIME', { field: 'departAfter', value: body.departAfter ?? '' });
@@ -264,7 +238,7 @@ export function planningRoutes(db: Database, searchLimits: RouteSearchSettings =
         const answer = planWithin(plan, query, searchLimits, request.log);
         const stop = (node: typeof from) => ({ id: node.id, name: localName(node.names, request.locale), country: node.country });
         if (!answer.found) return { from: stop(from), to: stop(to), routes: [], noRoute: { cutBy: [...answer.cutBy], message: noRouteMessage(answer.cutBy, request.locale) } };
-        return { from: stop(from), to: stop(to), routes: answer.routes.map((r) => presentRoute(r, records, request.locale)) };
+        return { from: stop(from), to: stop(to), routes: answer.routes.map((r) => presentRoute(r, compiled, request.locale)) };
       },
     );
   };

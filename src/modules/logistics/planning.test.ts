@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, errorCode } from '../../../test/http.ts';
+import { buildApp } from '../../app.ts';
 import type { Database } from '../../db/database.ts';
 import { openSeededDatabase, testDatabaseKinds } from '../../db/testing.ts';
 import type { App } from '../../http/app-types.ts';
@@ -14,6 +15,7 @@ interface Stop {
   country: string;
 }
 interface Route {
+  departAt: string;
   arriveAt: string;
   hours: number;
   usd: number;
@@ -141,6 +143,29 @@ describe.each(testDatabaseKinds())('route planning on the reference network on $
     expect(errorCode(unknown)).toBe('UNKNOWN_PLACE');
   });
 
+  it('goes round Alashankou through Khorgos when asked to avoid it', async () => {
+    const avoiding = await plan({ from: 'CN-CHONGQING', to: 'DE-DUISBURG', modes: ['rail'], avoidNodes: ['CN-ALASHANKOU'] });
+    expect(avoiding.routes.length).toBeGreaterThan(0);
+    for (const route of avoiding.routes) expect(nodesOf(route)).toContain('CN-KHORGOS');
+  });
+
+  it('says the limit on border crossings cut every route when it allows too few', async () => {
+    const answer = await plan({ from: 'CN-CHONGQING', to: 'DE-DUISBURG', modes: ['rail'], maxBorderCrossings: 1 });
+    expect(answer.routes).toEqual([]);
+    expect(answer.noRoute!.cutBy).toContain('maxBorderCrossings');
+    expect(answer.noRoute!.message).toMatch(/^No route under these constraints\..*the limit on border crossings/);
+  });
+
+  it('departs no earlier than asked, and later when asked later', async () => {
+    const query = { from: 'CN-CHONGQING', to: 'DE-DUISBURG', modes: ['rail'] };
+    const december = await plan({ ...query, departAfter: DECEMBER });
+    const later = '2026-12-15T08:00:00Z';
+    const mid = await plan({ ...query, departAfter: later });
+    expect(Date.parse(december.routes[0]!.departAt)).toBeGreaterThanOrEqual(Date.parse(DECEMBER));
+    expect(Date.parse(mid.routes[0]!.departAt)).toBeGreaterThanOrEqual(Date.parse(later));
+    expect(Date.parse(mid.routes[0]!.departAt)).toBeGreaterThan(Date.parse(december.routes[0]!.departAt));
+  });
+
   it('refuses a departure time it cannot use, such as a leap second, instead of searching for ever', async () => {
     const response = await app.inject({
       method: 'POST',
@@ -171,8 +196,7 @@ describe.each(testDatabaseKinds())('route planning on the reference network on $
   });
 
   it('stops a search that reaches the configured limit and asks, in the asker’s language, to narrow it', async () => {
-    vi.stubEnv('ROUTE_SEARCH_MAX_LABELS', '20');
-    const limited = await buildTestApp(db).finally(() => vi.unstubAllEnvs());
+    const limited = await buildApp({ db, webDist: '/nonexistent', routeSearch: { maxLabels: 20, timeoutMs: 60_000 } });
     try {
       const payload = { from: 'CN-CHONGQING', to: 'DE-DUISBURG', containers: [{ size: 40, count: 1 }], departAfter: DECEMBER };
       const messages: Record<string, string> = {};

@@ -1,11 +1,8 @@
+import type { HandWrittenMessages } from '../../errors/catalogue.ts';
 import type { Corridor, Handling, LinkStatus, Mode, Network, NetworkLink, NetworkNode, NodeKind } from './engine/types.ts';
 
 /** A name in each hand-written language; Traditional Chinese is converted from Simplified when shown. */
-export interface Names {
-  en: string;
-  ru: string;
-  'zh-Hans': string;
-}
+export type Names = HandWrittenMessages;
 
 export interface SourceRecord {
   id: string;

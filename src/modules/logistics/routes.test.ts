@@ -95,6 +95,24 @@ describe.each(testDatabaseKinds())('logistics network API on $name', (kind) => {
     expect(asMember.statusCode).toBe(403);
   });
 
+  it.each([
+    { method: 'POST', url: '/api/logistics/nodes', payload: ALMATY },
+    { method: 'PUT', url: '/api/logistics/nodes/CN-URUMQI', payload: { ...ALMATY, id: 'CN-URUMQI' } },
+    { method: 'DELETE', url: '/api/logistics/nodes/CN-URUMQI' },
+    { method: 'POST', url: '/api/logistics/links', payload: DOSTYK_ALMATY },
+    { method: 'PUT', url: '/api/logistics/links/rail-alashankou-dostyk', payload: { ...DOSTYK_ALMATY, id: 'rail-alashankou-dostyk' } },
+    { method: 'DELETE', url: '/api/logistics/links/rail-alashankou-dostyk' },
+  ] as const)('answers $method $url with 401 to anyone not logged in and 403 to a member', async ({ method, url, ...rest }) => {
+    const payload = 'payload' in rest ? rest.payload : undefined;
+    expect((await app.inject({ method, url, payload })).statusCode).toBe(401);
+    const asMember = await app.inject({ method, url, headers: member.headers, payload });
+    expect(asMember.statusCode).toBe(403);
+    expect(errorCode(asMember)).toBe('FORBIDDEN');
+    // Nothing was changed.
+    expect((await app.inject({ method: 'GET', url: '/api/logistics/nodes/CN-URUMQI' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/logistics/links/rail-alashankou-dostyk' })).statusCode).toBe(200);
+  });
+
   it('adds, reads, rewrites and deletes a node and a link, with clear codes for what breaks the rules', async () => {
     const node = expectStatus<{ id: string; country: string; locode: string; name: string }>(await app.inject({ method: 'POST', url: '/api/logistics/nodes', headers: admin.headers, payload: ALMATY }), 201);
     expect(node).toMatchObject({ id: 'KZ-ALMATY', country: 'KAZ', locode: 'KZALA', name: 'Almaty' });

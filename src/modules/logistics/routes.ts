@@ -3,8 +3,9 @@ import type { Database } from '../../db/database.ts';
 import type { App } from '../../http/app-types.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { errorResponses } from '../../http/schemas.ts';
-import { linkRecordOf, localName, nodeRecordOf, presentCorridors, presentLink, presentNode } from './network-api.ts';
-import { networkCache, perVersion, type NetworkCache } from './network-cache.ts';
+import type { ModuleSettings } from '../index.ts';
+import { linkRecordOf, linksByCorridor, localName, nodeRecordOf, presentCorridors, presentLink, presentNode } from './network-api.ts';
+import { networkCache, perVersion, type NetworkCache, type NetworkSnapshot } from './network-cache.ts';
 import { networkGeoJson } from './network-geojson.ts';
 import { planningRoutes } from './planning-routes.ts';
 import { CorridorSchema, LinkBody, LinkParams, LinkSchema, NetworkQuery, NodeBody, NodeParams, NodeSchema } from './schemas.ts';
@@ -14,10 +15,11 @@ const ADMIN = ['admin'] as const;
 const TAGS = ['logistics'];
 
 /**
- * The network as GeoJSON for one request. The collection is built once per network version and shared; the mode and
- * status filters and the names in the request's language go on top, leaving the shared copy as it is.
+ * The network as GeoJSON for one request. The collection and each corridor's links are worked out once per network
+ * version and shared; the mode and status filters and the names in the request's language go on top, leaving the
+ * shared copies as they are.
  */
-function networkPresenter(network: NetworkCache) {
+function networkPresenter(network: NetworkCache, corridorLinks: (snapshot: NetworkSnapshot) => ReadonlyMap<string, readonly string[]>) {
   const geoJson = perVersion((snapshot) => networkGeoJson(snapshot.network));
   return async ({ mode, status }: Static<typeof NetworkQuery>, locale: Locale) => {
     const snapshot = await network.current();
@@ -27,14 +29,17 @@ function networkPresenter(network: NetworkCache) {
       .filter((feature) => feature.properties.type === 'node' || shown(feature.properties))
       // Each node also carries its name in the request's language, for maps that show one name.
       .map((feature) => (feature.properties.type === 'node' ? { ...feature, properties: { ...feature.properties, name: localName(feature.properties.names, locale) } } : feature));
-    const links = snapshot.network.links.filter(shown);
-    return { ...collection, features, corridors: presentCorridors({ ...snapshot.network, links }, locale) };
+    const linksOf = corridorLinks(snapshot);
+    const filtered = mode !== undefined || status !== undefined;
+    const shownLinks = filtered ? new Set(snapshot.network.links.filter(shown).map((l) => l.id)) : undefined;
+    return { ...collection, features, corridors: presentCorridors(snapshot.network.corridors, linksOf, locale, shownLinks && ((id) => shownLinks.has(id))) };
   };
 }
 
-export function logisticsRoutes(db: Database) {
+export function logisticsRoutes(db: Database, settings: ModuleSettings) {
   const network = networkCache(db);
-  const presentNetwork = networkPresenter(network);
+  const corridorLinks = perVersion((snapshot) => linksByCorridor(snapshot.network));
+  const presentNetwork = networkPresenter(network, corridorLinks);
   return async (app: App) => {
     app.addSchema(NodeSchema);
     app.addSchema(LinkSchema);
@@ -60,7 +65,10 @@ export function logisticsRoutes(db: Database) {
         config: { access: 'public' },
         schema: { tags: TAGS, summary: 'The corridors, each with the ids of its links', response: { 200: Type.Object({ corridors: Type.Array(Type.Ref('LogisticsCorridor')) }) } },
       },
-      async (request) => ({ corridors: presentCorridors((await network.current()).network, request.locale) }),
+      async (request) => {
+        const snapshot = await network.current();
+        return { corridors: presentCorridors(snapshot.network.corridors, corridorLinks(snapshot), request.locale) };
+      },
     );
 
     app.get(
@@ -141,6 +149,6 @@ export function logisticsRoutes(db: Database) {
       },
     );
 
-    await app.register(planningRoutes(db));
+    await app.register(planningRoutes(db, settings.routeSearch));
   };
 }

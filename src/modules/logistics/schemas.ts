@@ -99,6 +99,45 @@ export const LinkBody = Type.Object(
 );
 export type LinkBody = Static<typeof LinkBody>;
 
+const Place = Type.Union(
+  [
+    Type.String({ minLength: 1, maxLength: 64, description: 'A node id (CN-ALASHANKOU) or a UN/LOCODE (CNALK)' }),
+    Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }) }, { additionalProperties: false }),
+  ],
+  { description: 'A node id, a UN/LOCODE, or coordinates snapped to the nearest node within 500 km' },
+);
+
+/** A route-planning query. */
+export const RouteRequest = Type.Object(
+  {
+    from: Place,
+    to: Place,
+    containers: Type.Array(Type.Object({ size: Type.Union([Type.Literal(20), Type.Literal(40)]), count: Type.Integer({ minimum: 1, maximum: 1000 }) }, { additionalProperties: false }), {
+      minItems: 1,
+      maxItems: 4,
+    }),
+    departAfter: Type.Optional(Type.String({ format: 'date-time', description: 'Earliest departure; now when absent' })),
+    cargoTonnes: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100_000, description: 'Gross weight, for CO2; 10 t per 20′ and 20 t per 40′ when absent' })),
+    modes: Type.Optional(Type.Array(literalUnion(MODES), { minItems: 1, uniqueItems: true })),
+    avoidCountries: Type.Optional(Type.Array(Iso3, { maxItems: 50 })),
+    avoidNodes: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 100, description: 'Node ids or UN/LOCODEs of places no route may pass' })),
+    maxBorderCrossings: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
+    maxTransshipments: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })),
+    allowUnderConstruction: Type.Optional(Type.Boolean({ description: 'Also use links still under construction (closed links never)' })),
+    tolerance: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 0.5,
+        default: 0,
+        description:
+          'A partial route is dropped when another reaches the same place no later, with no more transshipments, and cost and CO2 at most (1 + tolerance) times its own; the tolerance applies at each step, so a route left out is matched by one within (1 + tolerance) per move; the earliest arrival is always found. 0 (the default) gives the exact Pareto set; a tolerance gives fewer routes, faster',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RouteRequest = Static<typeof RouteRequest>;
+
 export const NodeParams = Type.Object({ id: NodeId }, { additionalProperties: false });
 export const LinkParams = Type.Object({ id: LinkId }, { additionalProperties: false });
 
@@ -106,7 +145,7 @@ export const NodeSchema = Type.Object(
   {
     id: Type.String(),
     name: Type.String({ description: "Name in the request's language" }),
-    names: Type.Object({ en: Type.String(), ru: Type.String(), 'zh-Hans': Type.String() }),
+    names: NamesBody,
     kind: literalUnion(NODE_KINDS),
     country: Type.String(),
     lat: Type.Number(),
@@ -150,7 +189,7 @@ export const CorridorSchema = Type.Object(
     id: Type.String(),
     kind: literalUnion(CORRIDOR_KINDS),
     name: Type.String({ description: "Name in the request's language" }),
-    names: Type.Object({ en: Type.String(), ru: Type.String(), 'zh-Hans': Type.String() }),
+    names: NamesBody,
     links: Type.Array(Type.String(), { description: 'Ids of the links that belong to the corridor' }),
     sources: Type.Array(Type.String()),
   },

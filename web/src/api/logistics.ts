@@ -1,11 +1,11 @@
 import type { LinkStatus, Mode, NodeKind } from '../../../src/modules/logistics/engine/types.ts';
 import type { presentCorridors, presentLink, presentNode } from '../../../src/modules/logistics/network-api.ts';
-import type { LinkBody, NodeBody } from '../../../src/modules/logistics/schemas.ts';
 import type { networkGeoJson } from '../../../src/modules/logistics/network-geojson.ts';
+import type { LinkBody, NodeBody, RouteRequest } from '../../../src/modules/logistics/schemas.ts';
 import { api, withQuery } from './client.ts';
 import { everyOf } from './types.ts';
 
-export type { LinkBody, LinkStatus, Mode, NodeBody, NodeKind };
+export type { LinkBody, LinkStatus, Mode, NodeBody, NodeKind, RouteRequest };
 
 export const MODES = everyOf<Mode>()(['rail', 'road', 'sea', 'inland_water']);
 export const LINK_STATUSES = everyOf<LinkStatus>()(['open', 'under_construction', 'closed']);
@@ -31,27 +31,6 @@ export const isNodeFeature = (feature: NodeFeature | LinkFeature): feature is No
 export const isLinkFeature = (feature: NodeFeature | LinkFeature): feature is LinkFeature => feature.properties.type === 'link';
 
 export const networkPath = (query: { mode?: Mode; status?: LinkStatus } = {}) => withQuery('/api/logistics/network', query);
-
-/**
- * The planner's question. Its schema sits in the server's route module, which also brings the route's request
- * typing with it, so the body is written out here as the schema states it.
- */
-export interface RouteRequest {
-  /** A node id, a UN/LOCODE, or coordinates snapped to the nearest node. */
-  from: string | { lat: number; lon: number };
-  to: string | { lat: number; lon: number };
-  containers: { size: ContainerSize; count: number }[];
-  /** Earliest departure as an ISO date-time; now when absent. */
-  departAfter?: string;
-  cargoTonnes?: number;
-  modes?: Mode[];
-  /** ISO 3166 alpha-3 codes. */
-  avoidCountries?: string[];
-  avoidNodes?: string[];
-  maxBorderCrossings?: number;
-  maxTransshipments?: number;
-  allowUnderConstruction?: boolean;
-}
 
 export const ROUTE_MARKS = ['fastest', 'cheapest', 'greenest', 'fewest_transshipments'] as const;
 export type RouteMark = (typeof ROUTE_MARKS)[number];
@@ -131,12 +110,10 @@ export type NetworkSource = Network['sources'][number];
 const nodePath = (id: string) => `/api/logistics/nodes/${encodeURIComponent(id)}`;
 const linkPath = (id: string) => `/api/logistics/links/${encodeURIComponent(id)}`;
 
-export const getNode = (id: string) => api.get<LogisticsNode>(nodePath(id));
 export const addNode = (body: NodeBody) => api.post<LogisticsNode>('/api/logistics/nodes', body);
 export const saveNode = (body: NodeBody) => api.put<LogisticsNode>(nodePath(body.id), body);
 export const deleteNode = (id: string) => api.delete<undefined>(nodePath(id));
 
-export const getLink = (id: string) => api.get<LogisticsLink>(linkPath(id));
 export const addLink = (body: LinkBody) => api.post<LogisticsLink>('/api/logistics/links', body);
 export const saveLink = (body: LinkBody) => api.put<LogisticsLink>(linkPath(body.id), body);
 export const deleteLink = (id: string) => api.delete<undefined>(linkPath(id));
