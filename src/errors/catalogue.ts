@@ -357,8 +357,12 @@ export const errorCatalogue = {
   },
   NO_NODE_NEAR: {
     status: 400,
-    when: 'A route request gives coordinates, and no node of the network reachable with the modes asked lies within 500 km of them.',
-    messages: { en: 'No node of the network within 500 km of {lat}, {lon}.', ru: 'В пределах 500 км от точки {lat}, {lon} нет узлов сети.', 'zh-Hans': '坐标 {lat}, {lon} 周围 500 公里内没有网络节点。' },
+    when: 'A route request gives coordinates, and no node that a usable link touches (of the modes asked, under construction only when allowed), outside the countries and places to avoid, lies within 500 km of them.',
+    messages: {
+      en: 'No node that a usable link touches (modes, links under construction), outside the countries and places to avoid, lies within 500 km of {lat}, {lon}.',
+      ru: 'В пределах 500 км от точки {lat}, {lon} нет узла, к которому подходит пригодный участок (виды транспорта, строящиеся участки), вне стран и пунктов, которые нужно обойти.',
+      'zh-Hans': '坐标 {lat}, {lon} 周围 500 公里内，在需避开的国家和地点之外，没有可用线路（运输方式、在建线路）所连接的节点。',
+    },
   },
   SOURCE_NOT_FOUND: {
     status: 400,
