@@ -102,7 +102,14 @@ function pickOnMap(element: object, kind: 'node' | 'link'): MapTarget | string {
 
 /** The point of the logistics map where a click can mean only one place or link, found from the chart's own projection. */
 export async function isolatedPoint(map: Locator, kind: 'node' | 'link'): Promise<MapTarget> {
-  const target = await map.evaluate(pickOnMap, kind);
-  if (typeof target === 'string') throw new Error(target);
-  return target;
+  // The map may still be moving (a resize after the editor's panel changed): pick again until two picks agree.
+  let previous: MapTarget | undefined;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const target = await map.evaluate(pickOnMap, kind);
+    if (typeof target === 'string') throw new Error(target);
+    if (previous && previous.id === target.id && previous.x === target.x && previous.y === target.y) return target;
+    previous = target;
+    await map.page().waitForTimeout(250);
+  }
+  throw new Error(`The map did not settle: the ${kind} to click kept moving.`);
 }

@@ -106,11 +106,21 @@ describe.skipIf(!chromiumPath)('logistics network editor end to end', () => {
       return target;
     };
 
+    /**
+     * Points at a target as a person does: the pointer rests on it until the map's tooltip names it, then clicks. A click
+     * sent the instant the pointer arrives can straddle the map redrawing the item under the pointer, and be lost.
+     */
+    const pointAt = async (target: MapTarget, tooltip: string): Promise<void> => {
+      await map.hover({ position: { x: target.x, y: target.y } });
+      await map.getByText(tooltip, { exact: true }).waitFor();
+      await map.click({ position: { x: target.x, y: target.y } });
+    };
+
     // A place clicked on the map opens in the editor, which switches from links to places.
     await editor.getByRole('button', { name: 'Links', exact: true }).click();
     const place = await clearPoint('node');
     const placeId = place.id;
-    await map.click({ position: { x: place.x, y: place.y } });
+    await pointAt(place, names.get(placeId)!);
     await expect.poll(() => editor.getByRole('button', { name: 'Places', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => editor.getByTestId('editor-node').inputValue()).toBe(placeId);
     const nodeForm = page.getByTestId('node-form');
@@ -123,7 +133,7 @@ describe.skipIf(!chromiumPath)('logistics network editor end to end', () => {
     const drawn = drawnLinks.find((feature) => feature.properties.id === stretch.id);
     expect(drawn?.geometry.coordinates).toEqual(stretch.coords);
     const link = drawn?.properties;
-    await map.click({ position: { x: stretch.x, y: stretch.y } });
+    await pointAt(stretch, `${names.get(link!.from!)} — ${names.get(link!.to!)}`);
     await expect.poll(() => editor.getByRole('button', { name: 'Links', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => editor.getByTestId('editor-link').inputValue()).toBe(link!.id);
     const linkForm = page.getByTestId('link-form');
