@@ -1,5 +1,4 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { Type } from 'typebox';
 import type { RouteSearchSettings } from '../../config/env.ts';
 import type { Database } from '../../db/database.ts';
 import type { HandWrittenMessages } from '../../errors/catalogue.ts';
@@ -7,67 +6,15 @@ import { DomainError } from '../../errors/domain-error.ts';
 import { localise } from '../../errors/messages.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import type { App } from '../../http/app-types.ts';
-import { errorResponses, literalUnion } from '../../http/schemas.ts';
+import { errorResponses } from '../../http/schemas.ts';
 import { createPlanner, type RoutePlanner } from './engine/planner.ts';
 import { SearchLimitReached } from './engine/search-limit.ts';
-import { MODES, type CuttingConstraint, type PlannedRoute, type RouteQuery } from './engine/types.ts';
+import { type CuttingConstraint, type PlannedRoute, type RouteQuery } from './engine/types.ts';
 import { localName } from './network-api.ts';
 import { networkCache, perVersion } from './network-cache.ts';
 import { resolvePlace } from './places.ts';
 import { plannerNetwork, type LinkRecord, type NetworkRecords, type NodeRecord } from './records.ts';
-import { RouteRequest } from './schemas.ts';
-
-const Amounts = Type.Object({ moving: Type.Number(), waiting: Type.Number(), transshipment: Type.Number(), customs: Type.Number(), gaugeChange: Type.Number() });
-const Stop = Type.Object({ id: Type.String(), name: Type.String(), country: Type.String() });
-
-const RouteSchema = Type.Object({
-  departAt: Type.String({ format: 'date-time' }),
-  arriveAt: Type.String({ format: 'date-time' }),
-  hours: Type.Number(),
-  usd: Type.Number(),
-  co2Kg: Type.Number(),
-  transshipments: Type.Integer(),
-  borderCrossings: Type.Integer(),
-  gaugeChanges: Type.Integer(),
-  distanceKm: Type.Number(),
-  marks: Type.Array(literalUnion(['fastest', 'cheapest', 'greenest', 'fewest_transshipments'] as const)),
-  breakdown: Type.Object({ hours: Amounts, usd: Amounts, co2Kg: Type.Object({ moving: Type.Number(), transshipment: Type.Number() }) }),
-  legs: Type.Array(
-    Type.Object({
-      from: Stop,
-      to: Stop,
-      mode: literalUnion(MODES),
-      gauge: Type.Union([Type.Null(), Type.Number()]),
-      links: Type.Array(Type.String()),
-      departureId: Type.Union([Type.Null(), Type.String()]),
-      serviceName: Type.Union([Type.Null(), Type.String()]),
-      departAt: Type.String({ format: 'date-time' }),
-      arriveAt: Type.String({ format: 'date-time' }),
-      distanceKm: Type.Number(),
-      usd: Type.Number(),
-      co2Kg: Type.Number(),
-      handlingBeforeHours: Type.Object({ transshipment: Type.Number(), gaugeChange: Type.Number() }, { description: 'Handling at the leg’s start before it departs' }),
-      handlingBeforeUsd: Type.Number({ description: 'Price of that handling' }),
-      customs: Type.Object(
-        { hours: Type.Number(), usd: Type.Number() },
-        { description: 'Customs at the borders the leg crosses, summed; on a scheduled departure the hours are in its timetable, so 0' },
-      ),
-      geometry: Type.Array(Type.Tuple([Type.Number(), Type.Number()]), { description: '[lon, lat] points of the leg' }),
-    }),
-  ),
-});
-
-const RouteResponse = Type.Object({
-  from: Stop,
-  to: Stop,
-  routes: Type.Array(RouteSchema, { description: 'The Pareto-optimal routes over time, cost, CO2 and transshipments, by arrival' }),
-  noRoute: Type.Optional(
-    Type.Object({
-      cutBy: Type.Array(Type.String(), { description: 'Each constraint that, lifted alone, would let a route through; empty when the places are not connected at all' }),
-      message: Type.String(),
-    }),
-  ),
-});
+import { RouteAnswerBody, RouteRequest } from './schemas.ts';
 
 /** What each constraint is called in "lifting one of these would give one". */
 const CUT_MESSAGES: Record<CuttingConstraint, HandWrittenMessages> = {
@@ -207,7 +154,7 @@ export function planningRoutes(db: Database, searchLimits: RouteSearchSettings) 
           tags: ['logistics'],
           summary: 'Plan routes for containers: the Pareto-optimal set over door-to-door time, cost, CO2 and transshipments',
           body: RouteRequest,
-          response: { 200: RouteResponse, ...errorResponses(400, 422) },
+          response: { 200: RouteAnswerBody, ...errorResponses(400, 422) },
         },
       },
       async (request) => {

@@ -5,34 +5,13 @@ import type { Database } from '../../db/database.ts';
 import { openSeededDatabase, testDatabaseKinds } from '../../db/testing.ts';
 import type { App } from '../../http/app-types.ts';
 import type { NetworkRecords } from './records.ts';
+import type { RouteAnswerBody } from './schemas.ts';
 import { loadNetwork } from './store.ts';
 
 /** Route planning over HTTP on the reference network the platform ships with (docs/network.md). */
 
-interface Stop {
-  id: string;
-  name: string;
-  country: string;
-}
-interface Route {
-  departAt: string;
-  arriveAt: string;
-  hours: number;
-  usd: number;
-  co2Kg: number;
-  transshipments: number;
-  borderCrossings: number;
-  gaugeChanges: number;
-  marks: string[];
-  breakdown: { hours: Record<string, number> };
-  legs: { from: Stop; to: Stop; mode: string; links: string[]; geometry: number[][] }[];
-}
-interface Answer {
-  from: Stop;
-  to: Stop;
-  routes: Route[];
-  noRoute?: { cutBy: string[]; message: string };
-}
+type Answer = RouteAnswerBody;
+type Route = Answer['routes'][number];
 
 const DECEMBER = '2026-12-01T08:00:00Z';
 

@@ -203,3 +203,58 @@ export const NetworkQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+const RouteAmounts = Type.Object({ moving: Type.Number(), waiting: Type.Number(), transshipment: Type.Number(), customs: Type.Number(), gaugeChange: Type.Number() });
+const RouteStop = Type.Object({ id: Type.String(), name: Type.String(), country: Type.String() });
+
+const PlannedRouteBody = Type.Object({
+  departAt: Type.String({ format: 'date-time' }),
+  arriveAt: Type.String({ format: 'date-time' }),
+  hours: Type.Number(),
+  usd: Type.Number(),
+  co2Kg: Type.Number(),
+  transshipments: Type.Integer(),
+  borderCrossings: Type.Integer(),
+  gaugeChanges: Type.Integer(),
+  distanceKm: Type.Number(),
+  marks: Type.Array(literalUnion(['fastest', 'cheapest', 'greenest', 'fewest_transshipments'] as const)),
+  breakdown: Type.Object({ hours: RouteAmounts, usd: RouteAmounts, co2Kg: Type.Object({ moving: Type.Number(), transshipment: Type.Number() }) }),
+  legs: Type.Array(
+    Type.Object({
+      from: RouteStop,
+      to: RouteStop,
+      mode: literalUnion(MODES),
+      gauge: Type.Union([Type.Null(), Type.Number()]),
+      links: Type.Array(Type.String()),
+      departureId: Type.Union([Type.Null(), Type.String()]),
+      serviceName: Type.Union([Type.Null(), Type.String()]),
+      departAt: Type.String({ format: 'date-time' }),
+      arriveAt: Type.String({ format: 'date-time' }),
+      distanceKm: Type.Number(),
+      usd: Type.Number(),
+      co2Kg: Type.Number(),
+      handlingBeforeHours: Type.Object({ transshipment: Type.Number(), gaugeChange: Type.Number() }, { description: 'Handling at the leg’s start before it departs' }),
+      handlingBeforeUsd: Type.Number({ description: 'Price of that handling' }),
+      customs: Type.Object(
+        { hours: Type.Number(), usd: Type.Number() },
+        { description: 'Customs at the borders the leg crosses, summed; on a scheduled departure the hours are in its timetable, so 0' },
+      ),
+      geometry: Type.Array(Type.Tuple([Type.Number(), Type.Number()]), { description: '[lon, lat] points of the leg' }),
+    }),
+  ),
+});
+
+/** The answer of `POST /routes`: the places resolved, the Pareto-optimal routes, or why there is none. */
+export const RouteAnswerBody = Type.Object({
+  from: RouteStop,
+  to: RouteStop,
+  routes: Type.Array(PlannedRouteBody, { description: 'The Pareto-optimal routes over time, cost, CO2 and transshipments, by arrival' }),
+  noRoute: Type.Optional(
+    Type.Object({
+      cutBy: Type.Array(Type.String(), { description: 'Each constraint that, lifted alone, would let a route through; empty when the places are not connected at all' }),
+      message: Type.String(),
+    }),
+  ),
+});
+export type RouteAnswerBody = Static<typeof RouteAnswerBody>;
+export type PlannedRouteBody = Static<typeof PlannedRouteBody>;

@@ -1,7 +1,7 @@
 import type { LinkStatus, Mode, NodeKind } from '../../../src/modules/logistics/engine/types.ts';
 import type { presentCorridors, presentLink, presentNode } from '../../../src/modules/logistics/network-api.ts';
 import type { networkGeoJson } from '../../../src/modules/logistics/network-geojson.ts';
-import type { LinkBody, NodeBody, RouteRequest } from '../../../src/modules/logistics/schemas.ts';
+import type { LinkBody, NodeBody, PlannedRouteBody, RouteAnswerBody, RouteRequest } from '../../../src/modules/logistics/schemas.ts';
 import { api, withQuery } from './client.ts';
 import { everyOf } from './types.ts';
 
@@ -32,69 +32,16 @@ export const isLinkFeature = (feature: NodeFeature | LinkFeature): feature is Li
 
 export const networkPath = (query: { mode?: Mode; status?: LinkStatus } = {}) => withQuery('/api/logistics/network', query);
 
-export const ROUTE_MARKS = ['fastest', 'cheapest', 'greenest', 'fewest_transshipments'] as const;
+export const ROUTE_MARKS = ['fastest', 'cheapest', 'greenest', 'fewest_transshipments'] as const satisfies readonly PlannedRouteBody['marks'][number][];
 export type RouteMark = (typeof ROUTE_MARKS)[number];
 
+/** The planner's answer, as the server's response schema declares it. */
+export type RouteAnswer = RouteAnswerBody;
+export type PlannedRoute = PlannedRouteBody;
+export type RouteLeg = PlannedRoute['legs'][number];
+export type Stop = RouteLeg['from'];
 /** Where time or money goes along a route. */
-export interface Amounts {
-  moving: number;
-  waiting: number;
-  transshipment: number;
-  customs: number;
-  gaugeChange: number;
-}
-
-export interface Stop {
-  id: string;
-  name: string;
-  country: string;
-}
-
-export interface RouteLeg {
-  from: Stop;
-  to: Stop;
-  mode: Mode;
-  gauge: number | null;
-  links: string[];
-  departureId: string | null;
-  serviceName: string | null;
-  departAt: string;
-  arriveAt: string;
-  distanceKm: number;
-  usd: number;
-  co2Kg: number;
-  /** Handling at the leg's start before it departs, and its price. */
-  handlingBeforeHours: { transshipment: number; gaugeChange: number };
-  handlingBeforeUsd: number;
-  /** Customs at the borders the leg crosses, summed; hours 0 on a departure, whose timetable holds them. */
-  customs: { hours: number; usd: number };
-  /** [lon, lat] points of the leg in travel order. */
-  geometry: [number, number][];
-}
-
-export interface PlannedRoute {
-  departAt: string;
-  arriveAt: string;
-  hours: number;
-  usd: number;
-  co2Kg: number;
-  transshipments: number;
-  borderCrossings: number;
-  gaugeChanges: number;
-  distanceKm: number;
-  marks: RouteMark[];
-  breakdown: { hours: Amounts; usd: Amounts; co2Kg: { moving: number; transshipment: number } };
-  legs: RouteLeg[];
-}
-
-/** The server declares the planner's answer inside its route, not among its schemas, so it is written out here. */
-export interface RouteAnswer {
-  from: Stop;
-  to: Stop;
-  /** The Pareto-optimal routes over time, cost, CO2 and transshipments, by arrival. */
-  routes: PlannedRoute[];
-  noRoute?: { cutBy: string[]; message: string };
-}
+export type Amounts = PlannedRoute['breakdown']['hours'];
 
 export const planRoutes = (request: RouteRequest) => api.post<RouteAnswer>('/api/logistics/routes', request);
 
