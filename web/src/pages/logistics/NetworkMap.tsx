@@ -66,10 +66,9 @@ export function NetworkMap({ nodes, links, highlighted, route, label, onPick }: 
   const bounds = useMemo(() => extentOf(nodes), [nodes]);
   const names = useMemo(() => new Map(nodes.map((n) => [n.properties.id, n.properties.name])), [nodes]);
 
-  const option = useMemo<ChartOption>(() => {
-    registerWorld();
-    const dim = route !== null || highlighted.size > 0;
-    const linkTip = (link: LinkFeature) => {
+  // Tooltips and places change with the network and the language, not as the pointer highlights a corridor.
+  const linkTips = useMemo(() => {
+    const tipOf = (link: LinkFeature) => {
       const p = link.properties;
       const gauge = p.gauge === null ? null : Array.isArray(p.gauge) ? p.gauge.join(' / ') : String(p.gauge);
       const lines = [
@@ -79,6 +78,34 @@ export function NetworkMap({ nodes, links, highlighted, route, label, onPick }: 
       ];
       return lines.join('<br/>');
     };
+    return new Map(links.map((link) => [link.properties.id, tipOf(link)]));
+  }, [links, names, t, text]);
+  const nodeSeries = useMemo(() => {
+    return NODE_GROUPS.map((group) => {
+      const style = NODE_STYLES[group];
+      return {
+        id: `nodes-${group}`,
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        symbol: style.symbol,
+        symbolSize: style.size,
+        z: 7,
+        itemStyle: { color: style.colour, borderColor: '#ffffff', borderWidth: 1 },
+        data: nodes
+          .filter((node) => NODE_GROUP_OF[node.properties.kind] === group)
+          .map((node) => {
+            const p = node.properties;
+            const detail = [t(`logistics.kind.${p.kind}`), p.country, p.locode].filter(Boolean).join(' · ');
+            return { name: p.id, value: node.geometry.coordinates, tip: `<strong>${escapeHtml(p.name)}</strong><br/>${escapeHtml(detail)}` };
+          }),
+      };
+    });
+  }, [nodes, t]);
+
+  const option = useMemo<ChartOption>(() => {
+    registerWorld();
+    const dim = route !== null || highlighted.size > 0;
+    const linkTip = (link: LinkFeature) => linkTips.get(link.properties.id) ?? '';
     const linkSeries = links.length === 0 ? [] : [
       {
         id: 'links',
@@ -160,25 +187,6 @@ export function NetworkMap({ nodes, links, highlighted, route, label, onPick }: 
               })),
             },
           ];
-    const nodeSeries = NODE_GROUPS.map((group) => {
-      const style = NODE_STYLES[group];
-      return {
-        id: `nodes-${group}`,
-        type: 'scatter',
-        coordinateSystem: 'geo',
-        symbol: style.symbol,
-        symbolSize: style.size,
-        z: 7,
-        itemStyle: { color: style.colour, borderColor: '#ffffff', borderWidth: 1 },
-        data: nodes
-          .filter((node) => NODE_GROUP_OF[node.properties.kind] === group)
-          .map((node) => {
-            const p = node.properties;
-            const detail = [t(`logistics.kind.${p.kind}`), p.country, p.locode].filter(Boolean).join(' · ');
-            return { name: p.id, value: node.geometry.coordinates, tip: `<strong>${escapeHtml(p.name)}</strong><br/>${escapeHtml(detail)}` };
-          }),
-      };
-    });
     const stops = route === null ? [] : [route.legs[0]?.from, ...route.legs.map((leg) => leg.to)].filter((stop) => stop !== undefined);
     const coordinates = new Map(nodes.map((n) => [n.properties.id, n.geometry.coordinates]));
     const ends = stops.filter((_, i) => i === 0 || i === stops.length - 1);
@@ -218,7 +226,7 @@ export function NetworkMap({ nodes, links, highlighted, route, label, onPick }: 
       },
       series: [...linkSeries, ...highlightSeries, ...routeSeries, ...nodeSeries, ...stopSeries],
     };
-  }, [nodes, links, highlighted, route, bounds, names, t, text]);
+  }, [nodes, links, highlighted, route, bounds, t, text, linkTips, nodeSeries]);
 
   // The chart's own option, read back once drawn: how many links the map holds, and how many stand out.
   const onDrawn = useCallback((chart: Chart, element: HTMLDivElement) => {
