@@ -12,6 +12,7 @@ import {
   NO_TRANSFER,
   ORIGIN_STATE,
   STATE_COUNT,
+  TIE,
   arcOpen,
   arcUnscheduled,
   arcUsd,
@@ -66,7 +67,7 @@ function allWalks(graph: CompiledNetwork, index: DepartureIndex, context: QueryC
   const visit = (node: number, state: number, time: number, cost: number, co2: number, transfers: number, borders: number): void => {
     if (any && walks.length > 0) return;
     // Every criterion only grows along a walk: one matched by a walk found already cannot lead anywhere better.
-    if (walks.some((walk) => walk.time <= time && walk.cost <= cost && walk.co2 <= co2 && walk.transfers <= transfers)) return;
+    if (walks.some((walk) => walk.time <= time + TIE && walk.cost <= cost + TIE && walk.co2 <= co2 + TIE && walk.transfers <= transfers)) return;
     if (node === context.target) {
       walks.push({ time, cost, co2, transfers, moves: [...moves] });
       return;
@@ -145,8 +146,8 @@ function allWalks(graph: CompiledNetwork, index: DepartureIndex, context: QueryC
 }
 
 function paretoWalks(walks: readonly Walk[]): Walk[] {
-  const covers = (a: Walk, b: Walk): boolean => a.time <= b.time && a.cost <= b.cost && a.co2 <= b.co2 && a.transfers <= b.transfers;
-  const same = (a: Walk, b: Walk): boolean => a.time === b.time && a.cost === b.cost && a.co2 === b.co2 && a.transfers === b.transfers;
+  const covers = (a: Walk, b: Walk): boolean => a.time <= b.time + TIE && a.cost <= b.cost + TIE && a.co2 <= b.co2 + TIE && a.transfers <= b.transfers;
+  const same = (a: Walk, b: Walk): boolean => covers(a, b) && covers(b, a);
   return walks.filter((walk, i) =>
     walks.every((other, j) => i === j || !covers(other, walk) || (same(other, walk) && j > i)),
   );

@@ -6,7 +6,8 @@
  * one whose criteria plus lower bounds of what is left are already matched by a route found is dropped too.
  * Lower bounds come from one backward Dijkstra per criterion from the destination (or, on large networks, from
  * sweeps down contraction hierarchies built once), on the least time, price and CO2 of each arc by link or by any
- * departure riding it, ignoring handling, so they never overestimate.
+ * departure riding it, ignoring handling, so they never overestimate. Searches that block no node move on the road
+ * hierarchy (`road-contraction.ts`): up from the origin, across its core, and down only into the destination's cone.
  */
 import { BoundSweep, type BoundHierarchies } from './bound-hierarchies.ts';
 import type { DepartureIndex } from './departures.ts';
@@ -17,10 +18,11 @@ import { SearchLimitReached } from './search-limit.ts';
 import type { Move } from './route-builder.ts';
 import * as movingRules from './query-context.ts';
 import type { QueryContext } from './query-context.ts';
+import { markCone, type RoadHierarchy, type SearchArcs } from './road-contraction.ts';
 
 // Read once into this module: some module loaders reach imported bindings through accessors, a cost in inner loops.
 const { ARC_BORDER, ARC_CLOSED, ARC_SCHEDULED_ONLY, ARC_UNDER_CONSTRUCTION } = arcFlags;
-const { NO_TRANSFER, OFF_DEPARTURE, OFF_OTHER_DEPARTURE, ORIGIN_STATE, STATE_COUNT, arcOpen, arcUsd, co2Kg, handlingOf, handlingUsd, stateAfterArc, stateAfterRide, transferKind } =
+const { NO_TRANSFER, OFF_DEPARTURE, TIE, OFF_OTHER_DEPARTURE, ORIGIN_STATE, STATE_COUNT, arcOpen, co2Kg, handlingOf, handlingUsd, stateAfterArc, stateAfterRide, transferKind } =
   movingRules;
 
 const ROAD = (1 + 1) << 3;
@@ -128,8 +130,9 @@ class Arrivals {
   covers(time: number, cost: number, co2: number, transfers: number): boolean {
     const { count, last } = this;
     if (count === 0) return false;
-    cost *= this.relax;
-    co2 *= this.relax;
+    time += TIE;
+    cost = cost * this.relax + TIE;
+    co2 = co2 * this.relax + TIE;
     if (last[0]! <= time && last[1]! <= cost && last[2]! <= co2 && last[3]! <= transfers) return true;
     if (time < this.time[0]! || cost < this.minCost || co2 < this.minCo2 || transfers < this.minTransfers) return false;
     let low = 0;
@@ -156,7 +159,7 @@ class Arrivals {
     let kept = 0;
     const relax = this.relax;
     for (let i = 0; i < this.count; i++) {
-      if (time <= this.time[i]! && cost <= this.cost[i]! * relax && co2 <= this.co2[i]! * relax && transfers <= this.transfers[i]!) continue;
+      if (time <= this.time[i]! + TIE && cost <= this.cost[i]! * relax + TIE && co2 <= this.co2[i]! * relax + TIE && transfers <= this.transfers[i]!) continue;
       this.move(i, kept++);
     }
     if (kept === this.label.length) this.grow();
@@ -213,11 +216,22 @@ export class SearchWorkspace {
   scan = 0;
   private touched: number[] = [];
 
-  /** With bound hierarchies, lower bounds come from sweeps down them instead of backward searches. */
+  /** Per node, the query whose destination's cone it was last marked in, and the queue that marks it. */
+  readonly cone: Int32Array;
+  readonly coneQueue: Int32Array;
+  coneStamp = 0;
+
+  /**
+   * With bound hierarchies, lower bounds come from sweeps down them instead of backward searches; with a road
+   * hierarchy, searches that block no node move on its arcs.
+   */
   constructor(
     graph: CompiledNetwork,
     readonly hierarchies?: BoundHierarchies,
+    readonly roads?: RoadHierarchy,
   ) {
+    this.cone = new Int32Array(graph.nodeCount);
+    this.coneQueue = new Int32Array(graph.nodeCount);
     this.bagHead = new Int32Array(graph.nodeCount * STATE_COUNT).fill(-1);
     this.boundTime = new Float64Array(graph.nodeCount);
     this.boundCost = new Float64Array(graph.nodeCount);
@@ -227,6 +241,16 @@ export class SearchWorkspace {
 
   boundSweep(): BoundSweep {
     return (this.sweep ??= new BoundSweep(this.settled.length));
+  }
+
+  /** Marks the destination's cone in the road hierarchy for a new search; the stamp that marks it. */
+  markCone(roads: RoadHierarchy, target: number): number {
+    if (this.coneStamp === SCAN_RESTART) {
+      this.cone.fill(0);
+      this.coneStamp = 0;
+    }
+    markCone(roads, target, this.cone, ++this.coneStamp, this.coneQueue);
+    return this.coneStamp;
   }
 
   touch(key: number): void {
@@ -327,6 +351,8 @@ function computeBounds(graph: CompiledNetwork, index: DepartureIndex, context: Q
 
 export interface SearchResult {
   labels: LabelStore;
+  /** The arcs the search moved on, which its labels' arcs number: the network's, or the road hierarchy's. */
+  arcs: SearchArcs;
   /** Labels at the destination, none dominating another. */
   arrivals: number[];
 }
@@ -365,9 +391,15 @@ export function searchLabels(
   labels.borders[root] = 0;
   labels.parent[root] = -1;
   labels.arc[root] = -1;
-  if (context.origin === target) return { labels, arrivals: [root] };
+  const hierarchy = context.blocksAny ? undefined : workspace.roads;
+  const arcs: SearchArcs = hierarchy ?? graph;
+  if (context.origin === target) return { labels, arcs, arrivals: [root] };
   computeBounds(graph, index, context, workspace);
-  if (!Number.isFinite(boundTime[context.origin]!)) return { labels, arrivals: [] };
+  if (!Number.isFinite(boundTime[context.origin]!)) return { labels, arcs, arrivals: [] };
+  const { cone } = workspace;
+  const coneStamp = hierarchy ? workspace.markCone(hierarchy, target) : 0;
+  const { arcStart, arcHead, arcFlags, arcMode, arcGauge, arcMinutes, arcUsd20, arcUsd40, arcGramKm } = arcs;
+  const arcDown = arcs.arcDown;
 
   const { transshipment, gaugeChange, customs } = graph;
   /**
@@ -387,11 +419,14 @@ export function searchLabels(
   };
 
   const dominatedIn = (key: number, time: number, cost: number, co2: number, transfers: number, borders: number): boolean => {
+    time += TIE;
+    cost = cost * relax + TIE;
+    co2 = co2 * relax + TIE;
     for (let at = bagHead[key]!; at >= 0; at = labels.next[at]!) {
       if (
         labels.time[at]! <= time &&
-        labels.cost[at]! <= cost * relax &&
-        labels.co2[at]! <= co2 * relax &&
+        labels.cost[at]! <= cost &&
+        labels.co2[at]! <= co2 &&
         labels.transfers[at]! <= transfers &&
         (!limitBorders || labels.borders[at]! <= borders)
       ) {
@@ -406,9 +441,9 @@ export function searchLabels(
     let previous = -1;
     for (let at = bagHead[key]!; at >= 0; at = labels.next[at]!) {
       if (
-        time <= labels.time[at]! &&
-        cost <= labels.cost[at]! * relax &&
-        co2 <= labels.co2[at]! * relax &&
+        time <= labels.time[at]! + TIE &&
+        cost <= labels.cost[at]! * relax + TIE &&
+        co2 <= labels.co2[at]! * relax + TIE &&
         transfers <= labels.transfers[at]! &&
         (!limitBorders || borders <= labels.borders[at]!)
       ) {
@@ -475,14 +510,16 @@ export function searchLabels(
     const borders = labels.borders[label]!;
     if (hopeless(u, state, time, cost, co2, transfers)) continue;
 
-    for (let arc = graph.arcStart[u]!; arc < graph.arcStart[u + 1]!; arc++) {
-      const flags = graph.arcFlags[arc]!;
+    for (let arc = arcStart[u]!; arc < arcStart[u + 1]!; arc++) {
+      const flags = arcFlags[arc]!;
       if (flags & (ARC_CLOSED | ARC_SCHEDULED_ONLY)) continue;
       if (flags & ARC_UNDER_CONSTRUCTION && !context.allowUnderConstruction) continue;
-      const mode = graph.arcMode[arc]!;
-      const v = graph.arcHead[arc]!;
+      const mode = arcMode[arc]!;
+      const v = arcHead[arc]!;
       if (!(context.modeMask & (1 << mode)) || context.blocked[v]) continue;
-      const gauge = graph.arcGauge[arc]!;
+      // Down the road hierarchy only towards the destination.
+      if (arcDown !== undefined && arcDown[arc] === 1 && cone[v] !== coneStamp) continue;
+      const gauge = arcGauge[arc]!;
       const transfer = transferKind(state, mode, gauge, false);
       const nextTransfers = transfer === NO_TRANSFER ? transfers : transfers + 1;
       if (nextTransfers > maxTransshipments) continue;
@@ -495,13 +532,13 @@ export function searchLabels(
         t += arrays.minutes[u]!;
         c += handlingUsd(arrays, u, context);
       }
-      t += graph.arcMinutes[arc]!;
-      c += arcUsd(graph, arc, context);
+      t += arcMinutes[arc]!;
+      c += context.count20 * arcUsd20[arc]! + context.count40 * arcUsd40[arc]!;
       if (border) {
         t += customs.minutes[v]!;
         c += handlingUsd(customs, v, context);
       }
-      const e = co2 + co2Kg(graph.arcGramKm[arc]!, context);
+      const e = co2 + co2Kg(arcGramKm[arc]!, context);
       offer(v, stateAfterArc(state, mode, gauge, transfer), t, c, e, nextTransfers, borders + border, label, arc, -1, -1);
     }
 
@@ -568,5 +605,5 @@ export function searchLabels(
     }
   }
   allowance.labelsLeft -= labels.size;
-  return { labels, arrivals: Array.from(found.label.subarray(0, found.count)) };
+  return { labels, arcs, arrivals: Array.from(found.label.subarray(0, found.count)) };
 }

@@ -77,6 +77,30 @@ function disallowed(route: PlannedRoute, query: RouteQuery, network: Network, de
 }
 
 describe('label-setting planner against brute force', () => {
+  it('gives the same Pareto sets on 1,500 seeded random road networks, searched on their contracted junctions', () => {
+    const failures: string[] = [];
+    let found = 0;
+    let contracted = 0;
+    let nodes = 0;
+    for (let seed = 1; seed <= 1500; seed++) {
+      const { network, departures, queries } = randomCase(seed, 'roads');
+      const planner = createPlanner(network, departures);
+      const reference = createBruteForcePlanner(network, departures);
+      nodes += network.nodes.length;
+      contracted += network.nodes.length - planner.roads!.coreCount;
+      for (const query of queries) {
+        const planned = planner.plan(query);
+        const problem = sameAnswer(planned, reference.plan(query)) ?? (planned.found ? planned.routes.map((route) => inconsistency(route, query)).find(Boolean) : undefined);
+        if (problem) failures.push(`seed ${seed} ${JSON.stringify(query)}: ${problem}`);
+        if (planned.found) found += 1;
+      }
+    }
+    expect(failures.slice(0, 5)).toEqual([]);
+    // The cases must exercise the contraction: a good share of junctions taken out, and most queries answered.
+    expect(contracted / nodes).toBeGreaterThan(0.2);
+    expect(found).toBeGreaterThan(3000);
+  });
+
   it('gives the same Pareto sets on 2,400 seeded random multimodal networks, three queries each', () => {
     const failures: string[] = [];
     let found = 0;

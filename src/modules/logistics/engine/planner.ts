@@ -4,7 +4,7 @@
  *
  * Semantics, which every `RoutePlanner` (and the conformance suite) holds to:
  * - Criteria, all minimised: arrival time, cost in USD, CO2 in kg, transshipments. The answer is the Pareto set
- *   (one route kept among exact ties), sorted by arrival then cost, CO2 and transshipments; the first route best on
+ *   (one route kept among ties, criteria within `TIE` of each other counting as equal), sorted by arrival then cost, CO2 and transshipments; the first route best on
  *   a criterion carries its mark. A route departs at `departAfter`; its minutes are arrival − `departAfter`, so
  *   waiting at the origin for a departure counts as waiting.
  * - Unscheduled links (road, and rail, sea or inland water links not `scheduledOnly`) are taken at once: the link's
@@ -39,7 +39,8 @@ import { cuttingConstraints } from './explain.ts';
 import { compileNetwork, type CompiledNetwork } from './graph.ts';
 import { SearchWorkspace, searchLabels } from './labels.ts';
 import { resolveQuery } from './query-context.ts';
-import { buildRoute, markRoutes } from './route-builder.ts';
+import { contractRoads, networkArcs, type RoadHierarchy, type SearchArcs } from './road-contraction.ts';
+import { buildRoute, markRoutes, type Move } from './route-builder.ts';
 import type { Departure, Network, RouteAnswer, RouteQuery, SearchLimits } from './types.ts';
 
 export interface RoutePlanner {
@@ -55,9 +56,9 @@ function planRoutes(graph: CompiledNetwork, index: DepartureIndex, workspace: Se
   const context = resolveQuery(graph, query);
   if (!context) return { found: false, cutBy: [] };
   const allowance = { labelsLeft: limits.maxLabels ?? Number.POSITIVE_INFINITY, deadline: limits.deadline ?? Number.POSITIVE_INFINITY };
-  const { labels, arrivals } = searchLabels(graph, index, context, workspace, allowance);
+  const { labels, arcs, arrivals } = searchLabels(graph, index, context, workspace, allowance);
   if (arrivals.length > 0) {
-    const moves = arrivals.map((at) => labels.moves(at));
+    const moves = arrivals.map((at) => networkMoves(arcs, labels.moves(at)));
     return { found: true, routes: markRoutes(moves.map((route) => buildRoute(graph, index, context, route))) };
   }
   const short = index.leastTeuLeft < context.teu;
@@ -65,10 +66,18 @@ function planRoutes(graph: CompiledNetwork, index: DepartureIndex, workspace: Se
   return { found: false, cutBy };
 }
 
+/** Moves on the network's arcs: a search on the road hierarchy moves on shortcuts, each some road arcs in a row. */
+function networkMoves(arcs: SearchArcs, moves: Move[]): Move[] {
+  if (!('arcOrigin' in arcs)) return moves;
+  const roads = arcs as RoadHierarchy;
+  return moves.flatMap((move) => (move.arc < 0 ? [move] : networkArcs(roads, move.arc).map((arc) => ({ arc, from: -1, to: -1 }))));
+}
+
 export interface CompiledPlanner extends RoutePlanner {
   readonly graph: CompiledNetwork;
   readonly departures: DepartureIndex;
   readonly hierarchies: BoundHierarchies | undefined;
+  readonly roads: RoadHierarchy | undefined;
 }
 
 /** Networks with at least this many nodes get contraction hierarchies for their lower bounds. */
@@ -80,6 +89,8 @@ export interface PlannerOptions {
    * networks), or contraction hierarchies built once (a sweep per query, for large networks). Default: by size.
    */
   bounds?: 'search' | 'hierarchy';
+  /** Whether searches move on the contracted road network (default) or on the network's own arcs. */
+  contractRoads?: boolean;
 }
 
 /** Compiles the network and indexes the departures once; each `plan` then searches them. */
@@ -88,7 +99,8 @@ export function createPlanner(network: Network, departures: readonly Departure[]
   const index = indexDepartures(graph, departures);
   const bounds = options.bounds ?? (graph.nodeCount >= HIERARCHY_MIN_NODES ? 'hierarchy' : 'search');
   const hierarchies = bounds === 'hierarchy' ? buildBoundHierarchies(graph, index) : undefined;
+  const roads = options.contractRoads === false ? undefined : contractRoads(graph, index);
   // One workspace per planner: its arrays are reused by every query, which the planner answers one at a time.
-  const workspace = new SearchWorkspace(graph, hierarchies);
-  return { graph, departures: index, hierarchies, plan: (query, limits = {}) => planRoutes(graph, index, workspace, query, limits) };
+  const workspace = new SearchWorkspace(graph, hierarchies, roads);
+  return { graph, departures: index, hierarchies, roads, plan: (query, limits = {}) => planRoutes(graph, index, workspace, query, limits) };
 }

@@ -23,6 +23,13 @@ export const OFF_DEPARTURE = KIND_OFF_RAIL_DEPARTURE << 3;
 /** The state just off a departure of a mode other than rail. */
 export const OFF_OTHER_DEPARTURE = KIND_OFF_OTHER_DEPARTURE << 3;
 
+/**
+ * Minutes, dollars or kilograms closer than this count as equal when routes are compared: the same figures summed
+ * in another order (along a shortcut, or two paths of the same links) differ in their last bits, and such twins are
+ * one route, not two.
+ */
+export const TIE = 1e-6;
+
 /** No change of vehicle; a transshipment; a gauge change (a transshipment between rail gauges). */
 export const NO_TRANSFER = 0;
 export const TRANSSHIPMENT = 1;
@@ -40,6 +47,8 @@ export interface QueryContext {
   readonly modeMask: number;
   /** 1 where a node may not be passed (avoided node or country); never the origin or destination. */
   readonly blocked: Uint8Array;
+  /** Whether any node is blocked: shortcuts over the road network pass nodes unseen, so such a query plans without them. */
+  readonly blocksAny: boolean;
   readonly allowUnderConstruction: boolean;
   readonly maxBorderCrossings: number;
   readonly maxTransshipments: number;
@@ -106,6 +115,7 @@ export function resolveQuery(graph: CompiledNetwork, query: RouteQuery, lift: Li
     tonnes: query.cargoTonnes ?? count20 * DEFAULT_TONNES_PER_CONTAINER[20] + count40 * DEFAULT_TONNES_PER_CONTAINER[40],
     modeMask,
     blocked,
+    blocksAny: avoidCountries || avoidNodes ? blocked.includes(1) : false,
     allowUnderConstruction: query.allowUnderConstruction === true || lifted('allowUnderConstruction'),
     maxBorderCrossings: lifted('maxBorderCrossings') ? Infinity : (query.maxBorderCrossings ?? Infinity),
     maxTransshipments: lifted('maxTransshipments') ? Infinity : (query.maxTransshipments ?? Infinity),

@@ -13,16 +13,20 @@ export interface RandomCase {
   queries: RouteQuery[];
 }
 
-/** One network with its departures and three queries, the same for the same seed. */
-export function randomCase(seed: number): RandomCase {
+/**
+ * One network with its departures and three queries, the same for the same seed. `roads`: mostly open road links in
+ * one or two countries, so that many junctions are plain road ones the planner contracts.
+ */
+export function randomCase(seed: number, shape: 'mixed' | 'roads' = 'mixed'): RandomCase {
   const random = seededRandom(seed);
   const int = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (p: number): boolean => random() < p;
   const handling = (minutes: number, usd: number): Handling => ({ minutes: int(0, minutes), usd: { 20: int(0, usd), 40: int(0, usd * 2) } });
 
-  const countries = ['CHN', 'KAZ', 'RUS', 'MNG'].slice(0, int(1, 4));
-  const nodeCount = int(4, 9);
+  const roads = shape === 'roads';
+  const countries = ['CHN', 'KAZ', 'RUS', 'MNG'].slice(0, int(1, roads ? 2 : 4));
+  const nodeCount = roads ? int(6, 10) : int(4, 9);
   const nodes: NetworkNode[] = Array.from({ length: nodeCount }, (_, i) => ({
     id: `N${i}`,
     name: `N${i}`,
@@ -34,8 +38,8 @@ export function randomCase(seed: number): RandomCase {
     customs: chance(0.9) ? handling(60, 40) : undefined,
     gaugeChange: chance(0.6) ? handling(400, 300) : undefined,
   }));
-  const modes: Mode[] = ['rail', 'rail', 'road', 'road', 'sea', 'inland_water'];
-  const statuses: LinkStatus[] = ['open', 'open', 'open', 'open', 'open', 'open', 'open', 'open', 'under_construction', 'closed'];
+  const modes: Mode[] = roads ? ['rail', 'road', 'road', 'road', 'road', 'road', 'road', 'road'] : ['rail', 'rail', 'road', 'road', 'sea', 'inland_water'];
+  const statuses: LinkStatus[] = ['open', 'open', 'open', 'open', 'open', 'open', 'open', 'open', 'under_construction', 'closed'].concat(roads ? Array(10).fill('open') : []) as LinkStatus[];
   const gauges: NetworkLink['gauge'][] = [1435, 1520, 1435, 1520, [1435, 1520], undefined];
   const links: NetworkLink[] = [];
   const addLink = (from: number, to: number): void => {
@@ -54,7 +58,7 @@ export function randomCase(seed: number): RandomCase {
       co2GramsPerTonneKm: chance(0.2) ? int(5, 100) : undefined,
       status: pick(statuses),
       corridors: [],
-      crossesBorder: chance(0.1) ? chance(0.5) : undefined,
+      crossesBorder: !roads && chance(0.1) ? chance(0.5) : undefined,
       scheduledOnly: (mode === 'rail' || mode === 'sea') && chance(0.3),
     });
   };
