@@ -54,6 +54,28 @@ describe('contractRoads', () => {
   });
 });
 
+describe('contractRoads around a junction with a better way past it', () => {
+  // A and B are held in the core by their rail link; the road A–B is shorter on every count than A–V–B.
+  const triangle = network(
+    [node('A', 'CHN'), node('V', 'CHN'), node('B', 'CHN')],
+    [
+      link('A-B rail', 'A', 'B', 'rail', 30, 40, 50),
+      link('A-V', 'A', 'V', 'road', 20, 30, 40),
+      link('V-B', 'V', 'B', 'road', 20, 30, 40),
+      link('A-B', 'A', 'B', 'road', 35, 50, 70),
+    ],
+  );
+  const graph = compileNetwork(triangle);
+  const roads = contractRoads(graph, indexDepartures(graph, []));
+  const [a, v, b] = ['A', 'V', 'B'].map((id) => graph.nodeIndex.get(id)!) as [number, number, number];
+
+  it('takes the junction out without a shortcut, the direct road being its witness', () => {
+    expect(roads.contracted[v]).toBe(1);
+    const toB = Array.from({ length: roads.arcStart[a + 1]! - roads.arcStart[a]! }, (_, i) => roads.arcStart[a]! + i).filter((at) => roads.arcHead[at] === b);
+    expect(toB.flatMap((at) => networkArcs(roads, at).map((arc) => graph.linkIds[graph.arcLink[arc]!])).sort()).toEqual(['A-B', 'A-B rail']);
+  });
+});
+
 describe('the road hierarchy of a synthetic multimodal network', () => {
   const start = Date.UTC(2026, 0, 5) / 60_000;
   const synthetic = syntheticMultimodalNetwork({ edges: 6000, seed: 11 });

@@ -1,15 +1,16 @@
 /**
  * The road network contracted for the label search, a multi-criteria contraction hierarchy with a core. Plain road
  * junctions (road links only, no border, no departure stopping there) are taken out one by one, each replaced by
- * shortcuts for every way through it, as long as that adds no arcs; a shortcut carries the sums of its two arcs'
- * time, price and CO2, so every path stays in the graph with the same criteria (no witness search drops any), and a
- * road arc another one between the same nodes beats on every criterion is dropped. What is never taken out is the
- * core: terminals, stops, borders and the busiest junctions.
+ * shortcuts for the ways through it, as long as that adds no arcs. A shortcut carries the sums of its two arcs' time,
+ * price and CO2; a way needs none when a road, or two roads through another node, join its ends no worse on every
+ * criterion (a witness), and a road arc another one between the same nodes matches on every criterion is dropped.
+ * So for every path there stays one no worse on any criterion. What is never taken out is the core: terminals,
+ * stops, borders and the busiest junctions.
  *
  * A search then climbs from its origin to the core on arcs up the hierarchy, moves over the core, and comes down only
  * into the destination's cone (the nodes from which arcs down the hierarchy reach it), so it visits far fewer nodes:
  * on a road graph most junctions are on no route but their own. Any path is matched by one that goes up, across
- * and down (the usual argument for contraction hierarchies, per criterion as every path is kept).
+ * and down (the usual argument for contraction hierarchies, here for every criterion at once).
  */
 import type { DepartureIndex } from './departures.ts';
 import { ARC_BORDER, ARC_CLOSED, ARC_SCHEDULED_ONLY, ARC_UNDER_CONSTRUCTION, MODE_CODES, type CompiledNetwork } from './graph.ts';
@@ -87,6 +88,39 @@ export function contractRoads(graph: CompiledNetwork, index: DepartureIndex): Ro
     outs[tail[arc]!]!.delete(arc);
     ins[head[arc]!]!.delete(arc);
   };
+  /**
+   * Whether the way a then b around junction v needs a shortcut: not when a plain road arc, or two of them through
+   * another node, joins its ends no worse on every criterion (a witness, which stays in the graph or is itself
+   * replaced by shortcuts no worse).
+   */
+  const needed = (a: number, b: number, v: number): boolean => {
+    const from = tail[a]!;
+    const to = head[b]!;
+    const wayMinutes = minutes[a]! + minutes[b]!;
+    const wayUsd20 = usd20[a]! + usd20[b]!;
+    const wayUsd40 = usd40[a]! + usd40[b]!;
+    const wayGramKm = gramKm[a]! + gramKm[b]!;
+    for (const first of outs[from]!) {
+      const via = head[first]!;
+      if (via === v || !plainRoad(first)) continue;
+      if (via === to) {
+        if (minutes[first]! <= wayMinutes && usd20[first]! <= wayUsd20 && usd40[first]! <= wayUsd40 && gramKm[first]! <= wayGramKm) return false;
+        continue;
+      }
+      for (const then of outs[via]!) {
+        if (head[then] !== to || !plainRoad(then)) continue;
+        if (
+          minutes[first]! + minutes[then]! <= wayMinutes &&
+          usd20[first]! + usd20[then]! <= wayUsd20 &&
+          usd40[first]! + usd40[then]! <= wayUsd40 &&
+          gramKm[first]! + gramKm[then]! <= wayGramKm
+        ) {
+          return false;
+        }
+      }
+    }
+    return true;
+  };
   /** Adds the shortcut a then b unless a plain road arc between its ends is no worse; drops those it beats. */
   const shortcut = (a: number, b: number): void => {
     const from = tail[a]!;
@@ -123,13 +157,13 @@ export function contractRoads(graph: CompiledNetwork, index: DepartureIndex): Ro
     if (rank[v] !== nodeCount) continue;
     const into = [...ins[v]!];
     const outOf = [...outs[v]!];
-    let ways = 0;
-    for (const a of into) for (const b of outOf) if (tail[a] !== head[b]) ways += 1;
-    if (ways > into.length + outOf.length) continue;
+    const ways: [number, number][] = [];
+    for (const a of into) for (const b of outOf) if (tail[a] !== head[b] && needed(a, b, v)) ways.push([a, b]);
+    if (ways.length > into.length + outOf.length) continue;
     rank[v] = contracted++;
     for (const a of into) outs[tail[a]!]!.delete(a);
     for (const b of outOf) ins[head[b]!]!.delete(b);
-    for (const a of into) for (const b of outOf) if (tail[a] !== head[b]) shortcut(a, b);
+    for (const [a, b] of ways) shortcut(a, b);
     for (const a of into) if (rank[tail[a]!] === nodeCount && plain[tail[a]!]) waiting.push(tail[a]!);
     for (const b of outOf) if (rank[head[b]!] === nodeCount && plain[head[b]!]) waiting.push(head[b]!);
   }
