@@ -4,9 +4,9 @@
  *
  * Semantics, which every `RoutePlanner` (and the conformance suite) holds to:
  * - Criteria, all minimised: arrival time, cost in USD, CO2 in kg, transshipments. The answer is the Pareto set
- *   (one route kept among ties, criteria within `TIE` of each other counting as equal), sorted by arrival then cost, CO2 and transshipments; the first route best on
- *   a criterion carries its mark. A route departs at `departAfter`; its minutes are arrival − `departAfter`, so
- *   waiting at the origin for a departure counts as waiting.
+ *   (one route kept among ties; figures within `TIE` of each other count as equal), sorted by arrival then cost, CO2
+ *   and transshipments; the first route best on a criterion carries its mark. A route departs at `departAfter`; its
+ *   minutes are arrival − `departAfter`, so waiting at the origin for a departure counts as waiting.
  * - Unscheduled links (road, and rail, sea or inland water links not `scheduledOnly`) are taken at once: the link's
  *   minutes, its price per container times the containers, CO2 kg = km × tonnes × g/tkm ÷ 1000 (link figure or the
  *   mode's default). Cargo weighs 10 t per 20' and 20 t per 40' unless the query says.
