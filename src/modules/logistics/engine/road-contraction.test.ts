@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createBruteForcePlanner } from './brute-force.ts';
 import { departure, link, network, node, query, T0 } from './conformance.ts';
 import { indexDepartures } from './departures.ts';
 import { compileNetwork } from './graph.ts';
@@ -73,6 +74,35 @@ describe('contractRoads around a junction with a better way past it', () => {
     expect(roads.contracted[v]).toBe(1);
     const toB = Array.from({ length: roads.arcStart[a + 1]! - roads.arcStart[a]! }, (_, i) => roads.arcStart[a]! + i).filter((at) => roads.arcHead[at] === b);
     expect(toB.flatMap((at) => networkArcs(roads, at).map((arc) => graph.linkIds[graph.arcLink[arc]!])).sort()).toEqual(['A-B', 'A-B rail']);
+  });
+});
+
+describe('contractRoads at a gauge break', () => {
+  // Rail of 1,435 mm reaches U, rail of 1,520 mm leaves it; a road spur from U to a depot X, or a loop road at U.
+  // Trucking out and back (two transshipments of 30 min) beats the gauge change at U (6 h): a round trip by road
+  // changes the container's vehicle, so it must survive the contraction of X.
+  const atBreak = (road: ReturnType<typeof link>[]) =>
+    network(
+      [node('A', 'CHN'), node('U', 'CHN', { transshipment: { minutes: 30, usd: { 20: 10, 40: 20 } } }), node('X', 'CHN'), node('B', 'CHN')],
+      [link('A-U', 'A', 'U', 'rail', 100, 100, 100, { gauge: 1435 }), link('U-B', 'U', 'B', 'rail', 100, 100, 100, { gauge: 1520 }), ...road],
+    );
+  const summary = (answer: ReturnType<ReturnType<typeof createPlanner>['plan']>) =>
+    answer.found ? answer.routes.map((route) => `${route.minutes} min ${route.transshipments} transshipments ${route.legs.map((leg) => leg.links.join('+')).join(' | ')}`) : answer;
+
+  it('keeps the round trip over a contracted spur', () => {
+    const spur = atBreak([link('U-X', 'U', 'X', 'road', 5, 10, 10)]);
+    const planner = createPlanner(spur, []);
+    expect(planner.roads!.contracted[planner.graph.nodeIndex.get('X')!]).toBe(1);
+    const answer = planner.plan(query('A', 'B'));
+    expect(summary(answer)).toEqual(['280 min 2 transshipments A-U | U-X+U-X | U-B', '560 min 1 transshipments A-U | U-B']);
+    expect(summary(answer)).toEqual(summary(createBruteForcePlanner(spur, []).plan(query('A', 'B'))));
+  });
+
+  it('keeps a loop link as an arc of the search', () => {
+    const loop = atBreak([link('U-U', 'U', 'U', 'road', 5, 10, 10), link('X-B', 'X', 'B', 'road', 900, 2000, 900)]);
+    const answer = createPlanner(loop, []).plan(query('A', 'B'));
+    expect(summary(answer)).toEqual(summary(createBruteForcePlanner(loop, []).plan(query('A', 'B'))));
+    expect(summary(answer)).toContain('270 min 2 transshipments A-U | U-U | U-B');
   });
 });
 

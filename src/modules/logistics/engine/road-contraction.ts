@@ -4,7 +4,8 @@
  * shortcuts for the ways through it, as long as that adds no arcs. A shortcut carries the sums of its two arcs' time,
  * price and CO2; a way needs none when a road, or two roads through another node, join its ends no worse on every
  * criterion (a witness), and a road arc another one between the same nodes matches on every criterion is dropped.
- * So for every path there stays one no worse on any criterion. What is never taken out is the core: terminals,
+ * So for every path there stays one no worse on any criterion; a round trip by road back to a node of the core stays
+ * too (as a loop arc), as it changes the container's vehicle there. What is never taken out is the core: terminals,
  * stops, borders and the busiest junctions.
  *
  * A search then climbs from its origin to the core on arcs up the hierarchy, moves over the core, and comes down only
@@ -50,7 +51,8 @@ export function contractRoads(graph: CompiledNetwork, index: DepartureIndex): Ro
   const plain = new Uint8Array(nodeCount).fill(1);
   for (const node of index.stopNode) plain[node] = 0;
   for (let arc = 0; arc < arcCount; arc++) {
-    if (graph.arcMode[arc] !== ROAD || graph.arcFlags[arc]! & ANY_FLAG) {
+    // A loop link keeps its node in the core, where it stays an arc of the search.
+    if (graph.arcMode[arc] !== ROAD || graph.arcFlags[arc]! & ANY_FLAG || graph.arcTail[arc] === graph.arcHead[arc]) {
       plain[graph.arcTail[arc]!] = 0;
       plain[graph.arcHead[arc]!] = 0;
     }
@@ -158,7 +160,10 @@ export function contractRoads(graph: CompiledNetwork, index: DepartureIndex): Ro
     const into = [...ins[v]!];
     const outOf = [...outs[v]!];
     const ways: [number, number][] = [];
-    for (const a of into) for (const b of outOf) if (tail[a] !== head[b] && needed(a, b, v)) ways.push([a, b]);
+    // A way out and back to the same node is kept only where the container may arrive on another vehicle than a
+    // truck: there a round trip by road can stand for a change of vehicle (two transshipments instead of a gauge
+    // change). At a plain junction it only adds time and money.
+    for (const a of into) for (const b of outOf) if ((tail[a] !== head[b] || !plain[tail[a]!]) && needed(a, b, v)) ways.push([a, b]);
     if (ways.length > into.length + outOf.length) continue;
     rank[v] = contracted++;
     for (const a of into) outs[tail[a]!]!.delete(a);
@@ -173,7 +178,7 @@ export function contractRoads(graph: CompiledNetwork, index: DepartureIndex): Ro
   const arcStart = new Int32Array(nodeCount + 1);
   let kept = 0;
   for (let arc = 0; arc < total; arc++) {
-    if (droppedFlags[arc] || tail[arc] === head[arc]) continue;
+    if (droppedFlags[arc]) continue;
     arcStart[tail[arc]! + 1]! += 1;
     kept += 1;
   }
@@ -193,7 +198,7 @@ export function contractRoads(graph: CompiledNetwork, index: DepartureIndex): Ro
   };
   const coneStart = new Int32Array(nodeCount + 1);
   for (let arc = 0; arc < total; arc++) {
-    if (droppedFlags[arc] || tail[arc] === head[arc]) continue;
+    if (droppedFlags[arc]) continue;
     const at = fill[tail[arc]!]!++;
     const network = arc < arcCount;
     arcs.arcHead[at] = head[arc]!;
