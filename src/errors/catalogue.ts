@@ -383,6 +383,84 @@ export const errorCatalogue = {
       'zh-Hans': '路线搜索已停止：搜索范围过大，无法完成。请缩小查询范围：减少运输方式、指定需避开的国家、限制过境次数，或设置容差（tolerance）。',
     },
   },
+  SERVICE_NOT_FOUND: {
+    status: 404,
+    when: 'There is no train service with this id (or the operator asking does not run it).',
+    messages: { en: 'There is no train service {service}.', ru: 'Поездной сервис {service} не найден.', 'zh-Hans': '没有班列服务 {service}。' },
+  },
+  DEPARTURE_NOT_FOUND: {
+    status: 404,
+    when: 'There is no departure with this id.',
+    messages: { en: 'There is no departure {departure}.', ru: 'Отправление {departure} не найдено.', 'zh-Hans': '没有班次 {departure}。' },
+  },
+  BOOKING_NOT_FOUND: {
+    status: 404,
+    when: 'There is no booking with this id that the user may see: only the shipper, the operator of its service and admins see a booking.',
+    messages: { en: 'There is no booking {booking}.', ru: 'Бронирование {booking} не найдено.', 'zh-Hans': '没有订舱 {booking}。' },
+  },
+  DEPARTURE_FULL: {
+    status: 409,
+    when: 'A booking asks for more TEU than the departure has left and asked not to be waitlisted (`"waitlist": false`).',
+    messages: {
+      en: 'Departure {departure} has {teuLeft} TEU left; the booking needs {teu}.',
+      ru: 'На отправлении {departure} осталось {teuLeft} ДФЭ, а для бронирования нужно {teu}.',
+      'zh-Hans': '班次 {departure} 仅剩 {teuLeft} 个标准箱，本次订舱需要 {teu} 个。',
+    },
+  },
+  CUTOFF_PASSED: {
+    status: 409,
+    when: 'The departure’s cut-off (its departure time minus the service’s cut-off) has passed: it takes no more bookings.',
+    messages: {
+      en: 'Departure {departure} stopped taking bookings at {cutoff}.',
+      ru: 'Приём бронирований на отправление {departure} закрыт в {cutoff}.',
+      'zh-Hans': '班次 {departure} 已于 {cutoff} 截止订舱。',
+    },
+  },
+  INVALID_CONTAINER_NUMBER: {
+    status: 400,
+    when: 'A container number is not an ISO 6346 number: owner code (3 letters), category (U, J or Z), serial (6 digits) and the check digit computed from them. `details` names each bad number and, where it can be computed, the check digit it should have.',
+    messages: {
+      en: '{number} is not a valid ISO 6346 container number: 3 letters of owner code, U, J or Z, 6 digits, and the check digit that follows from them.',
+      ru: '{number} — недействительный номер контейнера по ISO 6346: 3 буквы кода владельца, U, J или Z, 6 цифр и вычисляемая из них контрольная цифра.',
+      'zh-Hans': '{number} 不是有效的 ISO 6346 集装箱号：应为 3 个字母的箱主代码、U、J 或 Z、6 位数字，以及由此算出的校验位。',
+    },
+  },
+  CONTAINER_SIZE_NOT_ACCEPTED: {
+    status: 422,
+    when: 'A booking asks for a container size the departure’s service does not take.',
+    messages: {
+      en: 'Service {service} does not take {size}-foot containers.',
+      ru: 'Сервис {service} не принимает {size}-футовые контейнеры.',
+      'zh-Hans': '班列服务 {service} 不接受 {size} 英尺集装箱。',
+    },
+  },
+  BOOKING_STATE_CONFLICT: {
+    status: 409,
+    when: 'A booking cannot move from its state to the one asked (e.g. cancelling a booking already loaded). `details` lists the states it may move to.',
+    messages: {
+      en: 'Booking {booking} is {state}; it cannot become {next}.',
+      ru: 'Бронирование {booking} в состоянии {state}; перейти в состояние {next} нельзя.',
+      'zh-Hans': '订舱 {booking} 当前状态为 {state}，不能变为 {next}。',
+    },
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    when: 'An `Idempotency-Key` already used by this user for a different request (another departure or other containers); a retry must repeat the first request exactly.',
+    messages: {
+      en: 'The Idempotency-Key {key} was used for a different request; send a new key for a new booking.',
+      ru: 'Ключ Idempotency-Key {key} уже использован для другого запроса; для нового бронирования нужен новый ключ.',
+      'zh-Hans': 'Idempotency-Key {key} 已用于另一个请求；新的订舱请使用新的键。',
+    },
+  },
+  INVALID_TIMETABLE: {
+    status: 400,
+    when: 'A service’s stops or timetable do not fit together: stops out of order in time, a stop not in the network, validity dates reversed, a weekday outside 1–7. `details` lists each problem.',
+    messages: {
+      en: 'The service’s stops and timetable do not fit together ({field}).',
+      ru: 'Остановки и расписание сервиса не согласуются ({field}).',
+      'zh-Hans': '班列服务的站点与时刻表不一致（{field}）。',
+    },
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

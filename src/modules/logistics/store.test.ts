@@ -5,12 +5,7 @@ import { DomainError } from '../../errors/domain-error.ts';
 import { smallNetwork, useSmallNetwork } from './fixtures/small-network.ts';
 import type { LinkRecord } from './records.ts';
 import { addLink, addNode, deleteLink, deleteNode, getLink, getNode, loadNetwork, networkVersion, replaceNetwork, updateLink, updateNode } from './store.ts';
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'no error',
-    (error: unknown) => (error instanceof DomainError ? error.code : error),
-  );
+import { codeOf } from '../../errors/testing.ts';
 
 describe.each(testDatabaseKinds())('the network store on $name', (kind) => {
   let db: Database;

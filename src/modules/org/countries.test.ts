@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../errors/domain-error.ts';
 import { toTraditional } from '../../i18n/chinese.ts';
 import { assertCountryCode, countryCodes, countryNames } from './countries.ts';
-
-function domainErrorOf(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
+import { domainErrorOf } from '../../errors/testing.ts';
 
 describe('assertCountryCode', () => {
   it('returns an ISO 3166-1 alpha-3 code as it is', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../errors/domain-error.ts';
 import { assertPeriod } from './period.ts';
-
-function domainErrorOf(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
+import { domainErrorOf } from '../../errors/testing.ts';
 
 describe('assertPeriod', () => {
   it.each([

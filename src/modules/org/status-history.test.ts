@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../errors/domain-error.ts';
 import type { Status, StatusEntry } from './model.ts';
 import { assertCalendarDate, entryAsOf, parseSourceDate, sortHistory, statusAsOf } from './status-history.ts';
+import { domainErrorOf } from '../../errors/testing.ts';
 
 let counter = 0;
 
@@ -15,16 +15,6 @@ function entry(status: Status, since: string | null, event = `${status} from ${s
     event,
     source: 'https://example.org/source',
   };
-}
-
-function domainErrorOf(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
 }
 
 /** Iran as the reference data records it: accession procedure started in Dushanbe, completed in 2023. */
