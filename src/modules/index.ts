@@ -7,6 +7,7 @@ import { logisticsRoutes } from './logistics/routes.ts';
 import { orgRoutes } from './org/routes.ts';
 import { loadOrgReference } from './org/reference/load.ts';
 import { tradeRoutes } from './trade/routes.ts';
+import { trainRoutes } from './trains/routes.ts';
 
 /** The settings a module's routes are built with, from the validated environment. */
 export type ModuleSettings = Pick<Config, 'routeSearch'>;
@@ -24,4 +25,5 @@ export const modules: readonly PlatformModule[] = [
   { name: 'org', prefix: '/api/org', routes: orgRoutes, loadReference: loadOrgReference },
   { name: 'trade', prefix: '/api/trade', routes: tradeRoutes },
   { name: 'logistics', prefix: '/api/logistics', routes: logisticsRoutes, loadReference: loadLogisticsReference },
+  { name: 'trains', prefix: '/api/trains', routes: trainRoutes },
 ];

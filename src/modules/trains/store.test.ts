@@ -3,26 +3,15 @@ import type { Database } from '../../db/database.ts';
 import { openMigratedDatabase, testDatabaseKinds } from '../../db/testing.ts';
 import { registerUser } from '../accounts/users.ts';
 import { useSmallNetwork } from '../logistics/fixtures/small-network.ts';
+import { blockTrain } from './fixtures.ts';
 import { bookDeparture, cancelBooking, createService, getBooking, listDepartures, type Actor, type ServiceInput } from './store.ts';
 import { codeOf } from '../../errors/testing.ts';
 
 /** Minutes since the Unix epoch of a UTC date-time. */
 const at = (iso: string) => Date.parse(iso) / 60_000;
 
-/** Ürümqi to Dostyk through Alashankou, Mondays and Thursdays at 08:30 in December 2026, 10 TEU a run, 6 h cut-off. */
-const service = (capacityTeu = 10): ServiceInput => ({
-  name: 'Ürümqi–Dostyk block train',
-  stops: [
-    { node: 'CN-URUMQI', departOffsetMinutes: 0 },
-    { node: 'CN-ALASHANKOU', arriveOffsetMinutes: 600, departOffsetMinutes: 900 },
-    { node: 'KZ-DOSTYK', arriveOffsetMinutes: 1000 },
-  ],
-  sizes: [20, 40],
-  usd: { 20: 900, 40: 1500 },
-  capacityTeu,
-  cutoffMinutes: 360,
-  timetable: { weekdays: [1, 4], departureTime: '08:30', validFrom: '2026-12-01', validTo: '2026-12-31' },
-});
+/** Mondays and Thursdays in December 2026 (`blockTrain`), `capacityTeu` a run. */
+const service = (capacityTeu = 10): ServiceInput => blockTrain(2026, capacityTeu, [1, 4]);
 
 describe.each(testDatabaseKinds())('train bookings on $name', (kind) => {
   let db: Database;

@@ -131,6 +131,44 @@ export async function createService(tx: Queryable, operatorId: string, input: Se
   return { service: { id: row!.id, operatorId, ...input, mode: input.mode ?? 'rail' }, departures: runs.length };
 }
 
+interface ServiceRow {
+  id: string;
+  name: string;
+  operator_id: string;
+  mode: 'rail' | 'sea';
+  stops: ServiceStop[];
+  sizes: number[];
+  usd20: string | null;
+  usd40: string | null;
+  capacity_teu: number;
+  cutoff_minutes: number;
+  timetable: WeeklyTimetable;
+}
+
+function pricesOf(row: { usd20: string | null; usd40: string | null }): Partial<Record<ContainerSize, number>> {
+  const usd: Partial<Record<ContainerSize, number>> = {};
+  if (row.usd20 !== null) usd[20] = Number(row.usd20);
+  if (row.usd40 !== null) usd[40] = Number(row.usd40);
+  return usd;
+}
+
+/** Every service, by name. */
+export async function listServices(db: Queryable): Promise<Service[]> {
+  const rows = await db.query<ServiceRow>('SELECT id, name, operator_id, mode, stops, sizes, usd20, usd40, capacity_teu, cutoff_minutes, timetable FROM train_services ORDER BY name, id');
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    operatorId: row.operator_id,
+    mode: row.mode,
+    stops: row.stops,
+    sizes: row.sizes.map((size) => size as ContainerSize),
+    usd: pricesOf(row),
+    capacityTeu: row.capacity_teu,
+    cutoffMinutes: row.cutoff_minutes,
+    timetable: row.timetable,
+  }));
+}
+
 interface DepartureRow {
   id: string;
   service_id: string;
@@ -153,9 +191,6 @@ const DEPARTURE_SELECT = `SELECT d.id, d.service_id, s.name AS service_name, s.o
   FROM train_departures d JOIN train_services s ON s.id = d.service_id`;
 
 function departureOf(row: DepartureRow): Departure {
-  const usd: Departure['usd'] = {};
-  if (row.usd20 !== null) usd[20] = Number(row.usd20);
-  if (row.usd40 !== null) usd[40] = Number(row.usd40);
   return {
     id: row.id,
     serviceId: row.service_id,
@@ -169,7 +204,7 @@ function departureOf(row: DepartureRow): Departure {
     status: row.status,
     cutoffMinutes: row.cutoff_minutes,
     sizes: row.sizes.map((size) => size as ContainerSize),
-    usd,
+    usd: pricesOf(row),
   };
 }
 
@@ -242,6 +277,17 @@ async function bookingOf(db: Queryable, row: BookingRow): Promise<Booking> {
     containerNumbers: numbers.map(({ number, size }) => ({ number, size: size as ContainerSize })),
     events: events.map((event) => ({ state: event.state, actorId: event.actor_id, at: toMinutes(event.at), note: event.note })),
   };
+}
+
+/** The bookings an actor may see, newest first: a shipper's own, those on an operator's services, or all for admins. */
+export async function listBookings(db: Queryable, actor: Actor, limit = 200): Promise<Booking[]> {
+  const rows = await db.query<BookingRow>(
+    `${BOOKING_SELECT}
+     WHERE $1 = 'admin' OR b.shipper_id = $2 OR ($1 = 'provider' AND s.operator_id = $3)
+     ORDER BY b.seq DESC LIMIT $4`,
+    [actor.role, actor.userId, actor.organisationId, limit],
+  );
+  return Promise.all(rows.map((row) => bookingOf(db, row)));
 }
 
 /** A booking the actor may see; `BOOKING_NOT_FOUND` for any other, so that ids of others' bookings reveal nothing. */

@@ -1,0 +1,143 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, errorCode, loggedIn, type Client } from '../../../test/http.ts';
+import type { Database } from '../../db/database.ts';
+import { openSeededDatabase, testDatabaseKinds } from '../../db/testing.ts';
+import type { App } from '../../http/app-types.ts';
+import { useSmallNetwork } from '../logistics/fixtures/small-network.ts';
+import { blockTrain } from './fixtures.ts';
+
+/** The trains API over HTTP on the small test network: Ürümqi – Alashankou – Dostyk. */
+
+function expectStatus<T>(response: LightMyRequestResponse, status: number): T {
+  expect(response.statusCode, response.body).toBe(status);
+  return response.json<T>();
+}
+
+/** The next year's first of December: departures always in the future. */
+const YEAR = new Date().getUTCFullYear() + 1;
+
+/** Mondays only, 4 TEU a run. */
+const SERVICE = blockTrain(YEAR, 4, [1]);
+
+interface DepartureAnswer {
+  id: string;
+  departsAt: string;
+  teuLeft: number;
+  bookingClosesAt: string;
+  stops: { node: string }[];
+}
+interface BookingAnswer {
+  id: string;
+  state: string;
+  teu: number;
+  events: { state: string; actorId: string | null }[];
+}
+
+describe.each(testDatabaseKinds())('trains API on $name', (kind) => {
+  let db: Database;
+  let app: App;
+  let operator: Client;
+  let shipper: Client;
+  let otherShipper: Client;
+  let departures: DepartureAnswer[];
+
+  const post = (url: string, client: Client | undefined, payload?: object, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url, headers: { ...client?.headers, ...headers }, ...(payload ? { payload } : {}) });
+  const get = (url: string, client?: Client) => app.inject({ method: 'GET', url, headers: client?.headers ?? {} });
+
+  beforeAll(async () => {
+    db = await openSeededDatabase(kind);
+    await useSmallNetwork(db);
+    app = await buildTestApp(db);
+    operator = await loggedIn(app, db, 'provider');
+    shipper = await loggedIn(app, db, 'member');
+    otherShipper = await loggedIn(app, db, 'member');
+    const created = expectStatus<{ service: { id: string; name: string }; departures: number }>(await post('/api/trains/services', operator, SERVICE), 201);
+    expect(created.departures).toBeGreaterThanOrEqual(4);
+    departures = expectStatus<{ departures: DepartureAnswer[] }>(await get(`/api/trains/departures?date=${YEAR}-12-01&days=31`), 200).departures;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('lets only providers add services, and lists them to anyone', async () => {
+    expect(errorCode(await post('/api/trains/services', shipper, SERVICE))).toBe('FORBIDDEN');
+    expect(errorCode(await post('/api/trains/services', undefined, SERVICE))).toBe('NOT_AUTHENTICATED');
+    const { services } = expectStatus<{ services: { name: string; timetable: { weekdays: number[] } }[] }>(await get('/api/trains/services'), 200);
+    expect(services.map((service) => [service.name, service.timetable.weekdays])).toEqual([[SERVICE.name, [1]]]);
+  });
+
+  it('refuses a timetable whose stops are out of order in time, naming the field in the asker’s language', async () => {
+    const bad = { ...SERVICE, stops: [SERVICE.stops[0], { ...SERVICE.stops[1], arriveOffsetMinutes: 0 }, SERVICE.stops[2]] };
+    const response = await post('/api/trains/services', operator, bad, { 'accept-language': 'ru' });
+    const body = expectStatus<{ error: { code: string; message: string; details: { field: string }[] } }>(response, 400);
+    expect(body.error.code).toBe('INVALID_TIMETABLE');
+    expect(body.error.message).toContain('stops[1].arriveOffsetMinutes');
+    expect(body.error.message).toContain('Остановки');
+  });
+
+  it('lists the departures between two stops from a date, with the slots left and when booking closes', async () => {
+    const mondays = departures.map((d) => new Date(d.departsAt).getUTCDay());
+    expect(new Set(mondays)).toEqual(new Set([1]));
+    expect(departures[0]).toMatchObject({ teuLeft: 4, stops: [{ node: 'CN-URUMQI' }, { node: 'CN-ALASHANKOU' }, { node: 'KZ-DOSTYK' }] });
+    expect(Date.parse(departures[0]!.departsAt) - Date.parse(departures[0]!.bookingClosesAt)).toBe(360 * 60_000);
+    const between = expectStatus<{ departures: DepartureAnswer[] }>(await get(`/api/trains/departures?from=CN-ALASHANKOU&to=KZ-DOSTYK&date=${YEAR}-12-01&days=31`), 200).departures;
+    expect(between.map((d) => d.id)).toEqual(departures.map((d) => d.id));
+    const backwards = expectStatus<{ departures: DepartureAnswer[] }>(await get(`/api/trains/departures?from=KZ-DOSTYK&to=CN-URUMQI&date=${YEAR}-12-01&days=31`), 200).departures;
+    expect(backwards).toEqual([]);
+    expect(errorCode(await get('/api/trains/departures?containers=two'))).toBe('VALIDATION_FAILED');
+  });
+
+  it('books slots for members only, confirmed then waitlisted, and hides full departures from a search that needs room', async () => {
+    const departure = departures[0]!;
+    expect(errorCode(await post('/api/trains/bookings', operator, { departureId: departure.id, containers: [{ size: 40, count: 1 }] }))).toBe('FORBIDDEN');
+    const first = expectStatus<BookingAnswer>(await post('/api/trains/bookings', shipper, { departureId: departure.id, containers: [{ size: 40, count: 2 }] }), 201);
+    expect(first).toMatchObject({ state: 'confirmed', teu: 4 });
+    expect(first.events.map((e) => e.state)).toEqual(['requested', 'confirmed']);
+    const second = expectStatus<BookingAnswer>(await post('/api/trains/bookings', otherShipper, { departureId: departure.id, containers: [{ size: 20, count: 1 }] }), 201);
+    expect(second.state).toBe('waitlisted');
+    const full = await post('/api/trains/bookings', otherShipper, { departureId: departure.id, containers: [{ size: 20, count: 1 }], waitlist: false });
+    expect(full.statusCode).toBe(409);
+    expect(errorCode(full)).toBe('DEPARTURE_FULL');
+    const withRoom = expectStatus<{ departures: DepartureAnswer[] }>(await get(`/api/trains/departures?date=${YEAR}-12-01&days=31&containers=1x20`), 200).departures;
+    expect(withRoom.map((d) => d.id)).not.toContain(departure.id);
+
+    // Cancelling frees the slots for the waitlist first.
+    const cancelled = expectStatus<BookingAnswer>(await post(`/api/trains/bookings/${first.id}/cancel`, shipper), 200);
+    expect(cancelled.state).toBe('cancelled');
+    expect(expectStatus<BookingAnswer>(await get(`/api/trains/bookings/${second.id}`, otherShipper), 200).state).toBe('confirmed');
+    expect(errorCode(await post(`/api/trains/bookings/${first.id}/cancel`, shipper))).toBe('BOOKING_STATE_CONFLICT');
+  });
+
+  it('answers a retry with the same Idempotency-Key with the first booking, and never books twice', async () => {
+    const departure = departures[1]!;
+    const payload = { departureId: departure.id, containers: [{ size: 20, count: 1 }] };
+    const headers = { 'idempotency-key': 'po-2041-line-1' };
+    const first = expectStatus<BookingAnswer>(await post('/api/trains/bookings', shipper, payload, headers), 201);
+    const retry = expectStatus<BookingAnswer>(await post('/api/trains/bookings', shipper, payload, headers), 201);
+    expect(retry).toEqual(first);
+    const left = expectStatus<{ departures: DepartureAnswer[] }>(await get(`/api/trains/departures?date=${YEAR}-12-01&days=31`), 200).departures.find((d) => d.id === departure.id)!;
+    expect(left.teuLeft).toBe(3);
+    expect(errorCode(await post('/api/trains/bookings', shipper, { ...payload, containers: [{ size: 40, count: 1 }] }, headers))).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('names every container number whose check digit is wrong', async () => {
+    const response = await post('/api/trains/bookings', shipper, { departureId: departures[2]!.id, containers: [{ size: 40, count: 1 }], containerNumbers: [{ number: 'CSQU3054384', size: 40 }] });
+    const body = expectStatus<{ error: { code: string; details: { number: string; expectedCheckDigit: number }[] } }>(response, 400);
+    expect(body.error).toMatchObject({ code: 'INVALID_CONTAINER_NUMBER', details: [{ number: 'CSQU3054384', expectedCheckDigit: 3 }] });
+  });
+
+  it('shows a booking to its shipper and its operator, not to other members', async () => {
+    const booking = expectStatus<BookingAnswer>(await post('/api/trains/bookings', shipper, { departureId: departures[3]!.id, containers: [{ size: 20, count: 1 }] }), 201);
+    expect(expectStatus<BookingAnswer>(await get(`/api/trains/bookings/${booking.id}`, operator), 200).id).toBe(booking.id);
+    expect(errorCode(await get(`/api/trains/bookings/${booking.id}`, otherShipper))).toBe('BOOKING_NOT_FOUND');
+    expect(errorCode(await get(`/api/trains/bookings/${booking.id}`))).toBe('NOT_AUTHENTICATED');
+    const mine = expectStatus<{ bookings: BookingAnswer[] }>(await get('/api/trains/bookings', otherShipper), 200).bookings;
+    expect(mine.map((b) => b.id)).not.toContain(booking.id);
+    const operated = expectStatus<{ bookings: BookingAnswer[] }>(await get('/api/trains/bookings', operator), 200).bookings;
+    expect(operated.map((b) => b.id)).toContain(booking.id);
+  });
+});
