@@ -7,14 +7,15 @@ import { localise } from '../../errors/messages.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import type { App } from '../../http/app-types.ts';
 import { errorResponses } from '../../http/schemas.ts';
-import { createPlanner, type RoutePlanner } from './engine/planner.ts';
+import { createPlanner, type CompiledPlanner, type RoutePlanner } from './engine/planner.ts';
 import { SearchLimitReached } from './engine/search-limit.ts';
 import { type CuttingConstraint, type PlannedRoute, type RouteQuery } from './engine/types.ts';
 import { localName } from './network-api.ts';
-import { networkCache, perVersion } from './network-cache.ts';
+import { networkCache, type NetworkSnapshot } from './network-cache.ts';
 import { resolvePlace } from './places.ts';
 import { plannerNetwork, type LinkRecord, type NetworkRecords, type NodeRecord } from './records.ts';
 import { RouteAnswerBody, RouteRequest } from './schemas.ts';
+import { freeTeu, plannerDepartures, timetablesVersion } from '../trains/store.ts';
 
 /** What each constraint is called in "lifting one of these would give one". */
 const CUT_MESSAGES: Record<CuttingConstraint, HandWrittenMessages> = {
@@ -49,24 +50,37 @@ interface Lookup {
 
 interface Compiled extends Lookup {
   records: NetworkRecords;
-  planner: RoutePlanner;
+  planner: CompiledPlanner;
 }
 
+/** Departures that left this long ago are still compiled in: a run under way may be boarded at a later stop. */
+const RUNS_UNDER_WAY_MINUTES = 7 * 24 * 60;
+
 /**
- * The planner compiled from the network as stored, with its nodes and links by id, built again when the network's
- * version moves (by an edit on any server instance). Scheduled departures join here once services exist; until
- * then, links carry all traffic.
+ * The planner compiled from the network as stored and the trains' scheduled departures, with its nodes and links by
+ * id. It is compiled again when the network's version moves (an edit on any server instance) or a service is added;
+ * before each query it takes the TEU each departure has left as booked now, so a full departure is never offered.
  */
 function compiledPlanner(db: Database): () => Promise<Compiled> {
   const network = networkCache(db);
-  const compile = perVersion(({ network: records }) => ({
-    planner: createPlanner(plannerNetwork(records), []),
-    nodes: new Map(records.nodes.map((n) => [n.id, n])),
-    links: new Map(records.links.map((l) => [l.id, l])),
-  }));
+  let latest: { snapshot: NetworkSnapshot; timetables: string; compiled: Compiled } | undefined;
   return async () => {
     const snapshot = await network.current();
-    return { records: snapshot.network, ...compile(snapshot) };
+    const timetables = await timetablesVersion(db);
+    const since = Math.floor(Date.now() / 60_000) - RUNS_UNDER_WAY_MINUTES;
+    if (latest?.snapshot === snapshot && latest.timetables === timetables) {
+      latest.compiled.planner.updateTeuLeft(await freeTeu(db, since));
+      return latest.compiled;
+    }
+    const records = snapshot.network;
+    const compiled = {
+      records,
+      planner: createPlanner(plannerNetwork(records), await plannerDepartures(db, since)),
+      nodes: new Map(records.nodes.map((n) => [n.id, n])),
+      links: new Map(records.links.map((l) => [l.id, l])),
+    };
+    latest = { snapshot, timetables, compiled };
+    return compiled;
   };
 }
 

@@ -130,6 +130,26 @@ describe.each(testDatabaseKinds())('trains API on $name', (kind) => {
     expect(body.error).toMatchObject({ code: 'INVALID_CONTAINER_NUMBER', details: [{ number: 'CSQU3054384', expectedCheckDigit: 3 }] });
   });
 
+  it('gives the route planner the slots left: a full departure, or one with too few TEU for the shipment, is not offered', async () => {
+    // A cheap Wednesday train of 2 TEU, so that its runs are among the best routes while they have room.
+    const cheap = { ...blockTrain(YEAR, 2, [3]), name: 'Wednesday saver', usd: { 20: 50, 40: 80 } };
+    expectStatus(await post('/api/trains/services', operator, cheap), 201);
+    const wednesdays = expectStatus<{ departures: (DepartureAnswer & { serviceName: string })[] }>(await get(`/api/trains/departures?date=${YEAR}-12-01&days=31`), 200).departures;
+    const saver = wednesdays.find((d) => d.serviceName === 'Wednesday saver')!;
+    const departAfter = new Date(Date.parse(saver.bookingClosesAt) - 60 * 60_000).toISOString();
+    const ridden = async (containers: object[]) => {
+      const answer = expectStatus<{ routes: { legs: { departureId: string | null }[] }[] }>(
+        await post('/api/logistics/routes', undefined, { from: 'CN-URUMQI', to: 'KZ-DOSTYK', containers, departAfter }),
+        200,
+      );
+      return answer.routes.flatMap((route) => route.legs.map((leg) => leg.departureId));
+    };
+    expect(await ridden([{ size: 40, count: 1 }])).toContain(saver.id);
+    expect(await ridden([{ size: 20, count: 3 }])).not.toContain(saver.id);
+    expectStatus(await post('/api/trains/bookings', shipper, { departureId: saver.id, containers: [{ size: 20, count: 2 }] }), 201);
+    expect(await ridden([{ size: 20, count: 1 }])).not.toContain(saver.id);
+  });
+
   it('shows a booking to its shipper and its operator, not to other members', async () => {
     const booking = expectStatus<BookingAnswer>(await post('/api/trains/bookings', shipper, { departureId: departures[3]!.id, containers: [{ size: 20, count: 1 }] }), 201);
     expect(expectStatus<BookingAnswer>(await get(`/api/trains/bookings/${booking.id}`, operator), 200).id).toBe(booking.id);

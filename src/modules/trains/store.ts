@@ -10,6 +10,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { DomainError } from '../../errors/domain-error.ts';
 import type { Role } from '../accounts/model.ts';
 import { assertMove, holdsSlots, promotions, type BookingState } from './booking-states.ts';
+import type { Departure as PlannerDeparture } from '../logistics/engine/types.ts';
 import { parseContainerNumber } from './container-number.ts';
 import { scheduledRuns, validateService, type ScheduledRun, type ServiceStop, type WeeklyTimetable } from './timetable.ts';
 
@@ -235,6 +236,40 @@ export async function listDepartures(db: Queryable, filter: DepartureFilter = {}
     const to = filter.to === undefined ? departure.stops.length - 1 : departure.stops.findIndex((stop, i) => i > from && stop.node === filter.to);
     return from >= 0 && to > from;
   });
+}
+
+/** What the route planner needs to know of the timetables: it compiles its departures again when this changes. */
+export async function timetablesVersion(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ services: number; latest: string }>("SELECT count(*)::int AS services, coalesce(max(created_at)::text, '') AS latest FROM train_services");
+  return `${row!.services}/${row!.latest}`;
+}
+
+/** Scheduled departures leaving at `since` or later, as the route planner takes them, with the TEU each has left. */
+export async function plannerDepartures(db: Queryable, since: number): Promise<PlannerDeparture[]> {
+  const rows = await db.query<DepartureRow>(`${DEPARTURE_SELECT} WHERE d.status = 'scheduled' AND d.departs_at >= $1 ORDER BY d.departs_at, d.id`, [new Date(since * MINUTE)]);
+  return rows.map((row) => {
+    const departure = departureOf(row);
+    return {
+      id: departure.id,
+      serviceId: departure.serviceId,
+      serviceName: departure.serviceName,
+      mode: departure.mode,
+      stops: departure.stops,
+      teuLeft: departure.teuLeft,
+      usd: { 20: departure.usd[20] ?? 0, 40: departure.usd[40] ?? 0 },
+      cutoffMinutes: departure.cutoffMinutes,
+      sizes: departure.sizes,
+    };
+  });
+}
+
+/** The TEU left on each departure leaving at `since` or later: none on one no longer scheduled. */
+export async function freeTeu(db: Queryable, since: number): Promise<Map<string, number>> {
+  const rows = await db.query<{ id: string; teu_left: number }>(
+    `SELECT id, CASE WHEN status = 'scheduled' THEN capacity_teu - teu_held ELSE 0 END AS teu_left FROM train_departures WHERE departs_at >= $1`,
+    [new Date(since * MINUTE)],
+  );
+  return new Map(rows.map((row) => [row.id, row.teu_left]));
 }
 
 export async function getDeparture(db: Queryable, id: string): Promise<Departure> {

@@ -105,6 +105,7 @@ function allWalks(graph: CompiledNetwork, index: DepartureIndex, context: QueryC
       const mode = index.mode[d]!;
       if (!(context.modeMask & (1 << mode))) continue;
       if (!context.ignoreCapacity && index.teuLeft[d]! < context.teu) continue;
+      if ((index.sizes[d]! & context.sizes) !== context.sizes) continue;
       const last = index.stopStart[d + 1]! - 1;
       for (let from = index.stopStart[d]!; from < last; from++) {
         if (index.stopNode[from] !== node) continue;

@@ -146,6 +146,23 @@ describe('route planner boarding timetable patterns', () => {
     expect(fromB.map((route) => route.legs.map((leg) => leg.departureId))).toEqual([['R3']]);
   });
 
+  it('boards only runs that take every size of the shipment', () => {
+    const planner = createPlanner(line, [{ ...run('R1', T0 + 1000), sizes: [40] }, run('R2', T0 + 2000)]);
+    expect(routesOf(planner.plan(query('A', 'C'))).map((route) => route.legs[0]!.departureId)).toEqual(['R1']);
+    expect(routesOf(planner.plan(query('A', 'C', { containers: [{ size: 20, count: 1 }] }))).map((route) => route.legs[0]!.departureId)).toEqual(['R2']);
+    expect(routesOf(planner.plan(query('A', 'C', { containers: [{ size: 20, count: 1 }, { size: 40, count: 1 }] }))).map((route) => route.legs[0]!.departureId)).toEqual(['R2']);
+  });
+
+  it('plans on the free TEU given after compiling, as bookings change them', () => {
+    const planner = createPlanner(line, [run('R1', T0 + 1000, { teuLeft: 10 }), run('R2', T0 + 2000, { teuLeft: 10 })]);
+    expect(routesOf(planner.plan(query('A', 'C')))[0]!.legs[0]!.departureId).toBe('R1');
+    planner.updateTeuLeft(new Map([['R1', 1], ['NOT-A-RUN', 5]]));
+    // One 40' container takes 2 TEU: R1 has no room for it any more.
+    expect(routesOf(planner.plan(query('A', 'C')))[0]!.legs[0]!.departureId).toBe('R2');
+    planner.updateTeuLeft(new Map([['R1', 2]]));
+    expect(routesOf(planner.plan(query('A', 'C')))[0]!.legs[0]!.departureId).toBe('R1');
+  });
+
   it('boards the next run of a pattern when the cut-off of the earlier one is missed', () => {
     const planner = createPlanner(line, [run('R1', T0 + 1000), run('R2', T0 + 2000)]);
     expect(routesOf(planner.plan(query('A', 'C', { departAfter: T0 + 1000 - 240 })))[0]!.legs[0]!.departureId).toBe('R1');

@@ -4,7 +4,7 @@
  * container may arrive to board (departure minus cutoff).
  */
 import { ARC_BORDER, ARC_CLOSED, ARC_SCHEDULED_ONLY, MODE_CODES, type CompiledNetwork } from './graph.ts';
-import type { Departure } from './types.ts';
+import type { ContainerSize, Departure } from './types.ts';
 
 export interface IgnoredDeparture {
   departureId: string;
@@ -18,9 +18,10 @@ export interface DepartureIndex {
   /** Stops of departure d are the flat stops `stopStart[d] .. stopStart[d + 1]`. */
   readonly stopStart: Int32Array;
   readonly mode: Uint8Array;
+  /** Free TEU per run; the planner writes fresh figures here before a query (`CompiledPlanner.updateTeuLeft`). */
   readonly teuLeft: Float64Array;
-  /** The least free TEU of any run (Infinity without runs): below a shipment's TEU, capacity may cut a route. */
-  readonly leastTeuLeft: number;
+  /** Container sizes each run takes: bit 1 for 20', bit 2 for 40' (`sizeBits`). */
+  readonly sizes: Uint8Array;
   readonly usd20: Float64Array;
   readonly usd40: Float64Array;
   readonly cutoff: Float64Array;
@@ -70,6 +71,13 @@ function arcBetween(graph: CompiledNetwork, from: number, to: number, mode: numb
   return best;
 }
 
+/** Container sizes as bits: 1 for 20', 2 for 40'. */
+export function sizeBits(sizes: Iterable<ContainerSize>): number {
+  let bits = 0;
+  for (const size of sizes) bits |= size === 20 ? 1 : 2;
+  return bits;
+}
+
 export function indexDepartures(graph: CompiledNetwork, all: readonly Departure[]): DepartureIndex {
   const ignored: IgnoredDeparture[] = [];
   const kept: Departure[] = [];
@@ -92,6 +100,7 @@ export function indexDepartures(graph: CompiledNetwork, all: readonly Departure[
   const stopArc = new Int32Array(stopCount);
   const mode = new Uint8Array(count);
   const teuLeft = new Float64Array(count);
+  const sizes = new Uint8Array(count);
   const usd20 = new Float64Array(count);
   const usd40 = new Float64Array(count);
   const cutoff = new Float64Array(count);
@@ -105,6 +114,7 @@ export function indexDepartures(graph: CompiledNetwork, all: readonly Departure[
     const arcs = keptArcs[d]!;
     mode[d] = MODE_CODES.indexOf(departure.mode);
     teuLeft[d] = departure.teuLeft;
+    sizes[d] = sizeBits(departure.sizes ?? [20, 40]);
     usd20[d] = departure.usd[20];
     usd40[d] = departure.usd[40];
     cutoff[d] = departure.cutoffMinutes;
@@ -188,7 +198,7 @@ export function indexDepartures(graph: CompiledNetwork, all: readonly Departure[
     stopStart,
     mode,
     teuLeft,
-    leastTeuLeft: teuLeft.reduce((least, teu) => Math.min(least, teu), Number.POSITIVE_INFINITY),
+    sizes,
     usd20,
     usd40,
     cutoff,

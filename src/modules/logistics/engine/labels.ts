@@ -575,6 +575,7 @@ export function searchLabels(
         continue;
       }
       if (!context.ignoreCapacity && index.teuLeft[d]! < context.teu) continue;
+      if ((index.sizes[d]! & context.sizes) !== context.sizes) continue;
       let ready = time;
       let boarded = cost;
       if (transfer !== NO_TRANSFER) {

@@ -61,7 +61,7 @@ function planRoutes(graph: CompiledNetwork, index: DepartureIndex, workspace: Se
     const moves = arrivals.map((at) => networkMoves(arcs, labels.moves(at)));
     return { found: true, routes: markRoutes(moves.map((route) => buildRoute(graph, index, context, route))) };
   }
-  const short = index.leastTeuLeft < context.teu;
+  const short = index.teuLeft.some((teu) => teu < context.teu);
   const cutBy = cuttingConstraints(graph, query, short, (lifted) => searchLabels(graph, index, lifted, workspace, allowance).arrivals.length > 0);
   return { found: false, cutBy };
 }
@@ -76,6 +76,11 @@ function networkMoves(arcs: SearchArcs, moves: Move[]): Move[] {
 export interface CompiledPlanner extends RoutePlanner {
   readonly graph: CompiledNetwork;
   readonly departures: DepartureIndex;
+  /**
+   * Gives runs their free TEU as it is now (bookings change it between compilations); runs not named keep theirs.
+   * Capacity is checked at boarding, so no bound or index depends on it.
+   */
+  updateTeuLeft(teuLeft: ReadonlyMap<string, number>): void;
   readonly hierarchies: BoundHierarchies | undefined;
   readonly roads: RoadHierarchy | undefined;
 }
@@ -102,5 +107,13 @@ export function createPlanner(network: Network, departures: readonly Departure[]
   const roads = options.contractRoads === false ? undefined : contractRoads(graph, index);
   // One workspace per planner: its arrays are reused by every query, which the planner answers one at a time.
   const workspace = new SearchWorkspace(graph, hierarchies, roads);
-  return { graph, departures: index, hierarchies, roads, plan: (query, limits = {}) => planRoutes(graph, index, workspace, query, limits) };
+  let runOf: Map<string, number> | undefined;
+  const updateTeuLeft = (teuLeft: ReadonlyMap<string, number>): void => {
+    runOf ??= new Map(index.departures.map((departure, d) => [departure.id, d]));
+    for (const [id, teu] of teuLeft) {
+      const d = runOf.get(id);
+      if (d !== undefined) index.teuLeft[d] = teu;
+    }
+  };
+  return { graph, departures: index, hierarchies, roads, updateTeuLeft, plan: (query, limits = {}) => planRoutes(graph, index, workspace, query, limits) };
 }

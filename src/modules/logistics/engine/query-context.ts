@@ -42,6 +42,8 @@ export interface QueryContext {
   readonly count20: number;
   readonly count40: number;
   readonly teu: number;
+  /** The shipment's container sizes as bits (`sizeBits`): a run must take all of them. */
+  readonly sizes: number;
   readonly tonnes: number;
   /** Bit per mode code. */
   readonly modeMask: number;
@@ -112,6 +114,7 @@ export function resolveQuery(graph: CompiledNetwork, query: RouteQuery, lift: Li
     count20,
     count40,
     teu: count20 + 2 * count40,
+    sizes: (count20 > 0 ? 1 : 0) | (count40 > 0 ? 2 : 0),
     tonnes: query.cargoTonnes ?? count20 * DEFAULT_TONNES_PER_CONTAINER[20] + count40 * DEFAULT_TONNES_PER_CONTAINER[40],
     modeMask,
     blocked,

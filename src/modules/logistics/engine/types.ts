@@ -108,6 +108,8 @@ export interface Departure {
   usd: PerContainer;
   /** No boarding later than this many minutes before the departure from the boarding stop. */
   cutoffMinutes: number;
+  /** Container sizes the run takes; both when absent. */
+  sizes?: readonly ContainerSize[] | undefined;
 }
 
 export interface ContainerCount {
