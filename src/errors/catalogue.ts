@@ -461,6 +461,15 @@ export const errorCatalogue = {
       'zh-Hans': '班列服务的站点与时刻表不一致（{field}）。',
     },
   },
+  NODE_NOT_ON_ROUTE: {
+    status: 400,
+    when: 'A tracking event names a place the departure does not stop at or pass.',
+    messages: {
+      en: 'Departure {departure} does not pass {node}.',
+      ru: 'Отправление {departure} не проходит через {node}.',
+      'zh-Hans': '班次 {departure} 不经过 {node}。',
+    },
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
