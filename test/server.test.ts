@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,33 +6,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createThrowawayPostgres } from '../src/db/testing.ts';
 import { readStatusHistory } from '../src/modules/org/reference/load.ts';
+import { startServer, type StartedServer } from './server-process.ts';
 
 const root = new URL('..', import.meta.url);
 
-interface Started {
-  process: ChildProcess;
-  url: string;
-}
-
-/** Starts `src/server.ts` as `npm start` would (without the web build) and waits for the URL it prints. */
-function startServer(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /running at (http:\/\/\S+)/.exec(output)?.[1];
-      if (url) resolve({ process: child, url });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
+type Started = StartedServer;
 
 /** Runs the server expecting it to refuse to start; resolves with its exit code and what it printed. */
 function failedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
