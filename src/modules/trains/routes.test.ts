@@ -160,4 +160,20 @@ describe.each(testDatabaseKinds())('trains API on $name', (kind) => {
     const operated = expectStatus<{ bookings: BookingAnswer[] }>(await get('/api/trains/bookings', operator), 200).bookings;
     expect(operated.map((b) => b.id)).toContain(booking.id);
   });
+
+  it('counts the trains that left and the TEU they carried, beside the reported indicators and apart from them', async () => {
+    const departure = departures[2]!;
+    const booking = expectStatus<BookingAnswer>(await post('/api/trains/bookings', shipper, { departureId: departure.id, containers: [{ size: 40, count: 1 }] }), 201);
+    expectStatus(await post(`/api/trains/bookings/${booking.id}/events`, operator, { state: 'loaded' }), 200);
+    expectStatus(await post(`/api/trains/departures/${departure.id}/events`, operator, { kind: 'departed' }), 201);
+    const stats = expectStatus<{
+      operations: { yearToDate: { trains: number; teu: number; loadFactor: number }; destinationCountries: number; byBorderCrossing: { node: string; trains: number }[]; months: { month: string; trains: number }[] };
+      reported: { key: string; value: string }[];
+    }>(await get(`/api/trains/stats?year=${YEAR}&through=12`), 200);
+    expect(stats.operations.yearToDate).toEqual({ trains: 1, teu: 2, loadFactor: 0.5 });
+    expect(stats.operations.destinationCountries).toBe(1);
+    expect(stats.operations.byBorderCrossing.map((b) => [b.node, b.trains])).toEqual([['CN-ALASHANKOU', 1], ['KZ-DOSTYK', 1]]);
+    expect(stats.operations.months.find((m) => m.month === `${YEAR}-12`)!.trains).toBe(1);
+    expect(stats.reported).toContainEqual(expect.objectContaining({ key: 'seed2022.chn.europe-railway-express.trains.2022-jan-aug', value: '10622' }));
+  });
 });

@@ -1,9 +1,11 @@
 import { Type } from 'typebox';
-import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database.ts';
 import type { App } from '../../http/app-types.ts';
 import { errorResponses } from '../../http/schemas.ts';
-import { BookingBody, BookingSchema, DepartureQuery, DepartureSchema, IdempotencyHeaders, IdParams, ServiceBody, ServiceSchema } from './schemas.ts';
+import { listIndicators } from '../org/indicators.ts';
+import { operationalFigures } from './operations.ts';
+import { BookingBody, BookingSchema, DepartureQuery, DepartureSchema, IdempotencyHeaders, IdParams, ServiceBody, ServiceSchema, StatsAnswer, StatsQuery } from './schemas.ts';
+import { actorOf, nowInMinutes, presentBooking, presentDeparture } from './presenters.ts';
 import {
   bookDeparture,
   cancelBooking,
@@ -12,55 +14,16 @@ import {
   listBookings,
   listDepartures,
   listServices,
+  runRecords,
   teuOf,
-  type Actor,
-  type Booking,
   type ContainerCount,
-  type Departure,
 } from './store.ts';
+import { trackingRoutes } from './tracking-routes.ts';
 
 const TAGS = ['trains'];
 const MINUTE = 60_000;
-const iso = (minutes: number) => new Date(minutes * MINUTE).toISOString();
-const nowInMinutes = () => Math.floor(Date.now() / MINUTE);
-
-/** The acting user of a route that requires one (access control has already refused anyone else). */
-function actorOf(request: FastifyRequest): Actor {
-  const user = request.session!.user;
-  return { userId: user.id, role: user.role, organisationId: user.organisation?.id ?? null };
-}
-
-function presentDeparture(departure: Departure) {
-  return {
-    id: departure.id,
-    serviceId: departure.serviceId,
-    serviceName: departure.serviceName,
-    mode: departure.mode,
-    departsAt: iso(departure.departsAt),
-    stops: departure.stops.map((stop) => ({
-      node: stop.node,
-      ...(stop.arriveAt === undefined ? {} : { arriveAt: iso(stop.arriveAt) }),
-      ...(stop.departAt === undefined ? {} : { departAt: iso(stop.departAt) }),
-    })),
-    capacityTeu: departure.capacityTeu,
-    teuLeft: departure.teuLeft,
-    bookingClosesAt: iso(departure.departsAt - departure.cutoffMinutes),
-    sizes: departure.sizes,
-    usd: departure.usd,
-  };
-}
-
-function presentBooking(booking: Booking) {
-  return {
-    id: booking.id,
-    departureId: booking.departureId,
-    containers: booking.containers,
-    teu: booking.teu,
-    state: booking.state,
-    containerNumbers: booking.containerNumbers,
-    events: booking.events.map((event) => ({ state: event.state, at: iso(event.at), actorId: event.actorId, note: event.note })),
-  };
-}
+/** The registry's metrics that report on international trains. */
+const REPORTED_METRICS = ['trains_run', 'trains_growth_yoy', 'train_destination_countries'];
 
 /** '2x40,1x20' as container counts. */
 function parseContainers(text: string): ContainerCount[] {
@@ -76,6 +39,7 @@ export function trainRoutes(db: Database) {
     app.addSchema(ServiceSchema);
     app.addSchema(DepartureSchema);
     app.addSchema(BookingSchema);
+    await trackingRoutes(db)(app);
 
     app.get(
       '/services',
@@ -154,6 +118,26 @@ export function trainRoutes(db: Database) {
         schema: { tags: TAGS, summary: 'One booking with its containers and events; seen by its shipper, its operator and admins only', params: IdParams, response: { 200: Type.Ref('TrainBooking'), ...errorResponses(400, 401, 404) } },
       },
       async (request) => presentBooking(await getBooking(db, actorOf(request), request.params.id)),
+    );
+
+    app.get(
+      '/stats',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: TAGS,
+          summary: 'Trains run and TEU carried: per month, year to date against the same months a year before, by corridor, border crossing and country, load factor; and the reported indicators beside them',
+          querystring: StatsQuery,
+          response: { 200: StatsAnswer, ...errorResponses(400) },
+        },
+      },
+      async (request) => {
+        const today = new Date();
+        const year = request.query.year ?? today.getUTCFullYear();
+        const through = request.query.through ?? (year < today.getUTCFullYear() ? 12 : today.getUTCMonth() + 1);
+        const reported = (await Promise.all(REPORTED_METRICS.map((metric) => listIndicators(db, { metric })))).flat();
+        return { operations: operationalFigures(await runRecords(db, year), year, through), reported };
+      },
     );
 
     app.post(

@@ -8,9 +8,9 @@ const Offset = Type.Integer({ minimum: 0, maximum: 60 * 24 * 90, description: 'M
 const Money = Type.Number({ minimum: 0, maximum: 1e7, description: 'US dollars per container for the whole run' });
 const Uuid = Type.String({ format: 'uuid' });
 /** A string or null as one JSON type list (the response serialiser mixes up the branches of a union). */
-const NullableText = Type.Unsafe<string | null>({ type: ['string', 'null'] });
+export const NullableText = Type.Unsafe<string | null>({ type: ['string', 'null'] });
 /** Minutes since the Unix epoch, as an ISO date-time in answers. */
-const Time = Type.String({ format: 'date-time' });
+export const Time = Type.String({ format: 'date-time' });
 
 /** Booked containers: at most this many of one size on one booking. */
 export const MAX_CONTAINERS = 500;
@@ -132,3 +132,38 @@ export const BookingSchema = Type.Object(
 export const IdParams = Type.Object({ id: Uuid });
 
 export type ServiceBodyType = Static<typeof ServiceBody>;
+
+const NullableNumber = Type.Unsafe<number | null>({ type: ['number', 'null'] });
+const TallyFields = { trains: Type.Integer(), teu: Type.Integer(), loadFactor: NullableNumber };
+
+export const StatsQuery = Type.Object(
+  {
+    year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, description: 'Default: this year' })),
+    through: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, description: 'Last month of the year to date; default this month (December for a past year)' })),
+  },
+  { additionalProperties: false },
+);
+
+export const StatsAnswer = Type.Object({
+  operations: Type.Object(
+    {
+      year: Type.Integer(),
+      throughMonth: Type.Integer(),
+      months: Type.Array(Type.Object({ month: Type.String(), ...TallyFields })),
+      yearToDate: Type.Object(TallyFields),
+      sameMonthsYearBefore: Type.Object(TallyFields),
+      trainsGrowthPercent: NullableNumber,
+      teuGrowthPercent: NullableNumber,
+      byCorridor: Type.Array(Type.Object({ corridor: Type.String(), ...TallyFields })),
+      byBorderCrossing: Type.Array(Type.Object({ node: Type.String(), ...TallyFields })),
+      byOriginCountry: Type.Array(Type.Object({ country: Type.String(), ...TallyFields })),
+      byDestinationCountry: Type.Array(Type.Object({ country: Type.String(), ...TallyFields })),
+      destinationCountries: Type.Integer(),
+    },
+    { description: "The platform's own figures: departures that left, and the TEU of the bookings that travelled on them" },
+  ),
+  reported: Type.Array(
+    Type.Object({ key: Type.String(), subject: Type.String(), metric: Type.String(), period: Type.String(), value: Type.String(), unit: Type.String(), qualifier: Type.String(), source: Type.String(), quote: Type.String() }),
+    { description: 'Officially reported indicators from the registry (e.g. the China–Europe trains run), shown beside the platform figures, never added to them' },
+  ),
+});

@@ -4,7 +4,7 @@ import { openMigratedDatabase, testDatabaseKinds } from '../../db/testing.ts';
 import { registerUser } from '../accounts/users.ts';
 import { useSmallNetwork } from '../logistics/fixtures/small-network.ts';
 import { blockTrain } from './fixtures.ts';
-import { bookDeparture, cancelBooking, createService, getBooking, listDepartures, type Actor, type ServiceInput } from './store.ts';
+import { bookDeparture, cancelBooking, createService, getBooking, listDepartures, runRecords, type Actor, type ServiceInput } from './store.ts';
 import { codeOf } from '../../errors/testing.ts';
 
 /** Minutes since the Unix epoch of a UTC date-time. */
@@ -135,6 +135,26 @@ describe.each(testDatabaseKinds())('train bookings on $name', (kind) => {
     for (const viewer of [shipper, operator, admin]) expect((await getBooking(db, viewer, booking.id)).id).toBe(booking.id);
     for (const viewer of [otherShipper, otherProvider]) expect(await codeOf(getBooking(db, viewer, booking.id))).toBe('BOOKING_NOT_FOUND');
     expect(await codeOf(cancelBooking(db, otherShipper, booking.id))).toBe('BOOKING_NOT_FOUND');
+  });
+
+  it('counts a departure that left as a run, with the TEU that travelled, its countries, border crossings and corridors', async () => {
+    const departure = await departureOf(12);
+    const travelled = await bookDeparture(db, shipper, { departureId: departure.id, containers: [{ size: 40, count: 2 }] }, NOW);
+    await bookDeparture(db, otherShipper, { departureId: departure.id, containers: [{ size: 20, count: 1 }] }, NOW);
+    await db.query(`UPDATE train_departures SET status = 'departed' WHERE id = $1`, [departure.id]);
+    // Only bookings that travelled count: the second was never loaded.
+    await db.query(`UPDATE train_bookings SET state = 'departed' WHERE id = $1`, [travelled.id]);
+    const runs = await runRecords(db, 2026);
+    expect(runs).toContainEqual({
+      month: '2026-12',
+      capacityTeu: 12,
+      teuCarried: 4,
+      originCountry: 'CHN',
+      destinationCountry: 'KAZ',
+      borderCrossings: ['CN-ALASHANKOU', 'KZ-DOSTYK'],
+      corridors: ['test-rail'],
+    });
+    expect(await runRecords(db, 2024)).toEqual([]);
   });
 
   it('never confirms more than the capacity under concurrent bookings, retries included', async () => {

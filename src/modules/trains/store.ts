@@ -12,6 +12,7 @@ import type { Role } from '../accounts/model.ts';
 import { assertMove, holdsSlots, promotions, type BookingState } from './booking-states.ts';
 import type { Departure as PlannerDeparture } from '../logistics/engine/types.ts';
 import { parseContainerNumber } from './container-number.ts';
+import type { RunRecord } from './operations.ts';
 import { scheduledRuns, validateService, type ScheduledRun, type ServiceStop, type WeeklyTimetable } from './timetable.ts';
 
 export type ContainerSize = 20 | 40;
@@ -332,7 +333,8 @@ export async function getBooking(db: Queryable, actor: Actor, id: string, lock =
   return bookingOf(db, row);
 }
 
-async function recordEvent(tx: Queryable, booking: string, state: BookingState, actor: string | null, note: string | null = null): Promise<void> {
+/** Records a booking's move to `state`, with who made it (null: the platform) and why. */
+export async function recordEvent(tx: Queryable, booking: string, state: BookingState, actor: string | null, note: string | null = null): Promise<void> {
   await tx.query('INSERT INTO train_booking_events (booking_id, state, actor_id, note) VALUES ($1, $2, $3, $4)', [booking, state, actor, note]);
 }
 
@@ -452,4 +454,39 @@ export async function cancelBooking(db: Database, actor: Actor, id: string): Pro
     }
     return getBooking(tx, actor, id);
   });
+}
+
+/**
+ * The runs (departures that left) of `year` and the year before, with the TEU of the bookings that travelled on them,
+ * the countries of their first and last stops, the border crossings they stop at, and the corridors of the network's
+ * links of their mode between consecutive stops.
+ */
+export async function runRecords(db: Queryable, year: number): Promise<RunRecord[]> {
+  const rows = await db.query<{ month: string; capacity_teu: number; teu_carried: number; origin_country: string; destination_country: string; border_crossings: string[]; corridors: string[] }>(
+    `SELECT to_char(d.departs_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, d.capacity_teu,
+            coalesce((SELECT sum(b.teu) FROM train_bookings b WHERE b.departure_id = d.id AND b.state IN ('departed', 'arrived', 'delivered')), 0)::int AS teu_carried,
+            origin.country AS origin_country, destination.country AS destination_country,
+            ARRAY(SELECT n.id FROM jsonb_array_elements(d.stops) AS stop JOIN logistics_nodes n ON n.id = stop->>'node' WHERE n.kind = 'border_crossing') AS border_crossings,
+            ARRAY(SELECT DISTINCT corridor
+                  FROM jsonb_array_elements(d.stops) WITH ORDINALITY AS a (stop, i)
+                  JOIN jsonb_array_elements(d.stops) WITH ORDINALITY AS b (stop, j) ON j = i + 1
+                  JOIN logistics_links l ON l.mode = s.mode
+                   AND ((l.from_node = a.stop->>'node' AND l.to_node = b.stop->>'node') OR (NOT l.one_way AND l.from_node = b.stop->>'node' AND l.to_node = a.stop->>'node'))
+                  CROSS JOIN unnest(l.corridors) AS corridor) AS corridors
+     FROM train_departures d
+     JOIN train_services s ON s.id = d.service_id
+     JOIN logistics_nodes origin ON origin.id = d.first_node
+     JOIN logistics_nodes destination ON destination.id = d.last_node
+     WHERE d.status IN ('departed', 'arrived') AND d.departs_at >= $1 AND d.departs_at < $2`,
+    [new Date(Date.UTC(year - 1, 0, 1)), new Date(Date.UTC(year + 1, 0, 1))],
+  );
+  return rows.map((row) => ({
+    month: row.month,
+    capacityTeu: row.capacity_teu,
+    teuCarried: row.teu_carried,
+    originCountry: row.origin_country,
+    destinationCountry: row.destination_country,
+    borderCrossings: row.border_crossings,
+    corridors: row.corridors,
+  }));
 }
