@@ -49,3 +49,23 @@ export function clientFrom(response: LightMyRequestResponse): Client {
 export function errorCode(response: LightMyRequestResponse): string | undefined {
   return response.json<{ error?: { code?: string } }>().error?.code;
 }
+
+/** A file part, or a plain text field when it has no file name. */
+export interface Part {
+  field: string;
+  filename?: string;
+  content: string;
+}
+
+/** The bytes and content type of a multipart/form-data body, boundary included. */
+export async function multipart(parts: readonly Part[]): Promise<{ payload: Buffer; contentType: string }> {
+  const form = new FormData();
+  for (const part of parts) {
+    if (part.filename === undefined) form.append(part.field, part.content);
+    else form.append(part.field, new Blob([part.content], { type: 'text/csv' }), part.filename);
+  }
+  const encoded = new Response(form);
+  const contentType = encoded.headers.get('content-type');
+  if (!contentType?.startsWith('multipart/form-data; boundary=')) throw new Error(`unexpected content type ${contentType}`);
+  return { payload: Buffer.from(await encoded.arrayBuffer()), contentType };
+}

@@ -1,31 +1,16 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error.ts';
 import { readNetworkGeoJson } from '../modules/logistics/network-geojson.ts';
 import { importFailure } from './network.ts';
+import { cli } from './run-cli.ts';
 
-const CLI = fileURLToPath(new URL('./main.ts', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../modules/logistics/fixtures/small-network.geojson', import.meta.url));
-const run = promisify(execFile);
 const lineIn = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
-
-/** Runs the command line on an embedded database in `dataDir`; its exit code and what it printed. */
-async function cli(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('network import and export on the command line', () => {
   let dir: string;

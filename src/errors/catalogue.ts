@@ -470,6 +470,15 @@ export const errorCatalogue = {
       'zh-Hans': '班次 {departure} 不经过 {node}。',
     },
   },
+  OPERATOR_MESSAGES_INVALID: {
+    status: 400,
+    when: 'A CSV file of operator messages has rows that cannot be read or recorded; `details` lists every problem as `{ line, field, problem }`, and nothing was recorded.',
+    messages: {
+      en: 'The operator messages were not recorded: {problems} problem(s), the first on line {line} in {field}.',
+      ru: 'Сообщения оператора не записаны: проблем — {problems}, первая в строке {line}, поле {field}.',
+      'zh-Hans': '运营方消息未被记录：共有 {problems} 个问题，第一个在第 {line} 行的 {field} 字段。',
+    },
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

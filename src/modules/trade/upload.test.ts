@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, errorCode, loggedIn, type Client } from '../../../test/http.ts';
+import { buildTestApp, errorCode, loggedIn, multipart, type Client, type Part } from '../../../test/http.ts';
 import type { Database } from '../../db/database.ts';
 import { openSeededDatabase, testDatabaseKinds } from '../../db/testing.ts';
 import type { App } from '../../http/app-types.ts';
@@ -35,27 +35,7 @@ interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown>[] };
 }
 
-/** A file part, or a plain text field when it has no file name. */
-interface Part {
-  field: string;
-  filename?: string;
-  content: string;
-}
-
 const fixture = (path: string) => readFile(join(FIXTURES, path), 'utf8');
-
-/** The bytes and content type of a multipart/form-data body, boundary included. */
-async function multipart(parts: readonly Part[]): Promise<{ payload: Buffer; contentType: string }> {
-  const form = new FormData();
-  for (const part of parts) {
-    if (part.filename === undefined) form.append(part.field, part.content);
-    else form.append(part.field, new Blob([part.content], { type: 'text/csv' }), part.filename);
-  }
-  const encoded = new Response(form);
-  const contentType = encoded.headers.get('content-type');
-  if (!contentType?.startsWith('multipart/form-data; boundary=')) throw new Error(`unexpected content type ${contentType}`);
-  return { payload: Buffer.from(await encoded.arrayBuffer()), contentType };
-}
 
 function expectError(response: LightMyRequestResponse, status: number, code: string): ErrorBody {
   expect(response.statusCode, response.body).toBe(status);

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, errorCode, loggedIn, type Client } from '../../../test/http.ts';
+import { buildTestApp, errorCode, loggedIn, multipart, type Client } from '../../../test/http.ts';
 import type { Database } from '../../db/database.ts';
 import { openSeededDatabase, testDatabaseKinds } from '../../db/testing.ts';
 import type { App } from '../../http/app-types.ts';
@@ -175,5 +175,26 @@ describe.each(testDatabaseKinds())('trains API on $name', (kind) => {
     expect(stats.operations.byBorderCrossing.map((b) => [b.node, b.trains])).toEqual([['CN-ALASHANKOU', 1], ['KZ-DOSTYK', 1]]);
     expect(stats.operations.months.find((m) => m.month === `${YEAR}-12`)!.trains).toBe(1);
     expect(stats.reported).toContainEqual(expect.objectContaining({ key: 'seed2022.chn.europe-railway-express.trains.2022-jan-aug', value: '10622' }));
+  });
+
+  it("records an operator's CSV of messages all together, or nothing when a row is refused, naming its line", async () => {
+    const departure = departures[3]!;
+    const upload = async (client: Client, csv: string) => {
+      const { payload, contentType } = await multipart([{ field: 'file', filename: 'messages.csv', content: csv }]);
+      return app.inject({ method: 'POST', url: '/api/trains/messages', payload, headers: { ...client.headers, 'content-type': contentType } });
+    };
+    const header = 'departure,booking,kind,node,at,delay_minutes,reason';
+    const refused = await upload(operator, [header, `${departure.id},,departed,,,,`, `${departure.id},,border_crossed,CN-KASHGAR,,,`].join('\n'));
+    const body = expectStatus<{ error: { code: string; details: { line: number; field: string }[] } }>(refused, 400);
+    expect(body.error.code).toBe('OPERATOR_MESSAGES_INVALID');
+    expect(body.error.details).toEqual([expect.objectContaining({ line: 3, field: 'node' })]);
+    const before = expectStatus<{ events: unknown[] }>(await get(`/api/trains/departures/${departure.id}/tracking`, shipper), 200);
+    expect(before.events).toEqual([]);
+
+    const recorded = await upload(operator, [header, `${departure.id},,departed,,,,`, `${departure.id},,delayed,,,90,snow at Alashankou`].join('\n'));
+    expect(expectStatus(recorded, 201)).toEqual({ departures: 2, bookings: 0 });
+    const after = expectStatus<{ events: { kind: string }[]; delayMinutes: number }>(await get(`/api/trains/departures/${departure.id}/tracking`, shipper), 200);
+    expect(after.events.map((e) => e.kind)).toEqual(['departed', 'delayed']);
+    expect(errorCode(await upload(shipper, [header, `${departure.id},,departed,,,,`].join('\n')))).toBe('FORBIDDEN');
   });
 });

@@ -2,7 +2,10 @@ import { Type } from 'typebox';
 import type { Database } from '../../db/database.ts';
 import type { App } from '../../http/app-types.ts';
 import { errorResponses } from '../../http/schemas.ts';
+import multipart from '@fastify/multipart';
+import { DomainError } from '../../errors/domain-error.ts';
 import { listIndicators } from '../org/indicators.ts';
+import { importOperatorMessages, readOperatorMessages } from './operator-messages.ts';
 import { operationalFigures } from './operations.ts';
 import { BookingBody, BookingSchema, DepartureQuery, DepartureSchema, IdempotencyHeaders, IdParams, ServiceBody, ServiceSchema, StatsAnswer, StatsQuery } from './schemas.ts';
 import { actorOf, nowInMinutes, presentBooking, presentDeparture } from './presenters.ts';
@@ -22,6 +25,8 @@ import { trackingRoutes } from './tracking-routes.ts';
 
 const TAGS = ['trains'];
 const MINUTE = 60_000;
+/** An operator's CSV of messages: 10,000 rows fit well within this. */
+const MESSAGES_LIMIT_BYTES = 2 * 1024 * 1024;
 /** The registry's metrics that report on international trains. */
 const REPORTED_METRICS = ['trains_run', 'trains_growth_yoy', 'train_destination_countries'];
 
@@ -119,6 +124,38 @@ export function trainRoutes(db: Database) {
       },
       async (request) => presentBooking(await getBooking(db, actorOf(request), request.params.id)),
     );
+
+    // Uploads only here: the rest of the module takes JSON.
+    await app.register(async (uploads) => {
+      await uploads.register(multipart, { limits: { fileSize: MESSAGES_LIMIT_BYTES, files: 1, fields: 2, parts: 3 } });
+      uploads.post(
+        '/messages',
+        {
+          config: { access: ['provider', 'admin'] },
+          schema: {
+            tags: TAGS,
+            summary: "Record operators' messages from a CSV file (multipart field file): departure and booking events, all of them or none",
+            consumes: ['multipart/form-data'],
+            response: { 201: Type.Object({ departures: Type.Integer(), bookings: Type.Integer() }), ...errorResponses(400, 401, 403, 413, 415) },
+          },
+        },
+        async (request, reply) => {
+          let text: string;
+          try {
+            const file = await request.file();
+            if (!file) throw new DomainError('VALIDATION_FAILED', { problem: 'no file field' }, [{ path: 'body.file', keyword: 'required', message: 'upload the CSV as field file' }]);
+            text = (await file.toBuffer()).toString('utf8');
+          } catch (error) {
+            const code = (error as { code?: string }).code;
+            if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new DomainError('PAYLOAD_TOO_LARGE');
+            if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new DomainError('UNSUPPORTED_MEDIA_TYPE', { contentType: request.headers['content-type'] ?? '' });
+            throw error;
+          }
+          const counts = await importOperatorMessages(db, actorOf(request), readOperatorMessages(text), nowInMinutes(), request.locale);
+          return reply.status(201).send(counts);
+        },
+      );
+    });
 
     app.get(
       '/stats',

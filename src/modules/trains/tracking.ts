@@ -105,44 +105,50 @@ export async function departureTracking(db: Queryable, actor: Actor | undefined,
  * and arriving move the departure's loaded and departed bookings along, in the same transaction. `now` in minutes.
  */
 export async function postDepartureEvent(db: Database, actor: Actor, departureId: string, event: DepartureEventInput, now: number): Promise<DepartureTracking> {
+  return db.transaction((tx) => recordDepartureEvent(tx, actor, departureId, event, now));
+}
+
+/** `postDepartureEvent` within a transaction the caller holds (an import of many events, all or none). */
+export async function recordDepartureEvent(tx: Queryable, actor: Actor, departureId: string, event: DepartureEventInput, now: number): Promise<DepartureTracking> {
   if (event.kind === 'delayed' && event.delayMinutes === undefined) throw missing('delayMinutes', event.kind);
-  return db.transaction(async (tx) => {
-    // One event of a departure at a time: ids then commit in order, so a stream reading "after id n" misses none.
-    await tx.query('SELECT id FROM train_departures WHERE id = $1 FOR UPDATE', [departureId]);
-    const departure = await getDeparture(tx, departureId);
-    if (!operates(actor, departure)) throw new DomainError('DEPARTURE_NOT_FOUND', { departure: departureId });
-    const node = nodeOf(departure, event);
-    await tx.query('INSERT INTO train_departure_events (departure_id, kind, node, at, delay_minutes, reason, actor_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      departureId,
-      event.kind,
-      node,
-      new Date((event.at ?? now) * MINUTE),
-      event.kind === 'delayed' ? event.delayMinutes : null,
-      event.reason ?? null,
-      actor.userId,
-    ]);
-    // The status only moves forward: a late 'departed' after the arrival leaves it arrived.
-    if (event.kind === 'departed') {
-      await tx.query(`UPDATE train_departures SET status = 'departed' WHERE id = $1 AND status = 'scheduled'`, [departureId]);
-      await moveBookings(tx, departureId, 'loaded', 'departed', actor, 'departure departed');
-    }
-    if (event.kind === 'arrived') {
-      await tx.query(`UPDATE train_departures SET status = 'arrived' WHERE id = $1 AND status IN ('scheduled', 'departed')`, [departureId]);
-      await moveBookings(tx, departureId, 'departed', 'arrived', actor, 'departure arrived');
-    }
-    return trackingOf(tx, departureId);
-  });
+  // One event of a departure at a time: ids then commit in order, so a stream reading "after id n" misses none.
+  await tx.query('SELECT id FROM train_departures WHERE id = $1 FOR UPDATE', [departureId]);
+  const departure = await getDeparture(tx, departureId);
+  if (!operates(actor, departure)) throw new DomainError('DEPARTURE_NOT_FOUND', { departure: departureId });
+  const node = nodeOf(departure, event);
+  await tx.query('INSERT INTO train_departure_events (departure_id, kind, node, at, delay_minutes, reason, actor_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    departureId,
+    event.kind,
+    node,
+    new Date((event.at ?? now) * MINUTE),
+    event.kind === 'delayed' ? event.delayMinutes : null,
+    event.reason ?? null,
+    actor.userId,
+  ]);
+  // The status only moves forward: a late 'departed' after the arrival leaves it arrived.
+  if (event.kind === 'departed') {
+    await tx.query(`UPDATE train_departures SET status = 'departed' WHERE id = $1 AND status = 'scheduled'`, [departureId]);
+    await moveBookings(tx, departureId, 'loaded', 'departed', actor, 'departure departed');
+  }
+  if (event.kind === 'arrived') {
+    await tx.query(`UPDATE train_departures SET status = 'arrived' WHERE id = $1 AND status IN ('scheduled', 'departed')`, [departureId]);
+    await moveBookings(tx, departureId, 'departed', 'arrived', actor, 'departure arrived');
+  }
+  return trackingOf(tx, departureId);
 }
 
 /** A booking loaded onto its train or delivered to the consignee, by the operator of its service or an admin. */
 export async function postBookingEvent(db: Database, actor: Actor, bookingId: string, state: 'loaded' | 'delivered', note?: string): Promise<Booking> {
-  return db.transaction(async (tx) => {
-    const booking = await getBooking(tx, actor, bookingId, true);
-    const departure = await getDeparture(tx, booking.departureId);
-    if (!operates(actor, departure)) throw new DomainError('FORBIDDEN', { role: actor.role });
-    assertMove(bookingId, booking.state, state);
-    await tx.query('UPDATE train_bookings SET state = $2, updated_at = now() WHERE id = $1', [bookingId, state]);
-    await recordEvent(tx, bookingId, state, actor.userId, note ?? null);
-    return getBooking(tx, actor, bookingId);
-  });
+  return db.transaction((tx) => recordBookingEvent(tx, actor, bookingId, state, note));
+}
+
+/** `postBookingEvent` within a transaction the caller holds. */
+export async function recordBookingEvent(tx: Queryable, actor: Actor, bookingId: string, state: 'loaded' | 'delivered', note?: string): Promise<Booking> {
+  const booking = await getBooking(tx, actor, bookingId, true);
+  const departure = await getDeparture(tx, booking.departureId);
+  if (!operates(actor, departure)) throw new DomainError('FORBIDDEN', { role: actor.role });
+  assertMove(bookingId, booking.state, state);
+  await tx.query('UPDATE train_bookings SET state = $2, updated_at = now() WHERE id = $1', [bookingId, state]);
+  await recordEvent(tx, bookingId, state, actor.userId, note ?? null);
+  return getBooking(tx, actor, bookingId);
 }
