@@ -479,6 +479,15 @@ export const errorCatalogue = {
       'zh-Hans': '运营方消息未被记录：共有 {problems} 个问题，第一个在第 {line} 行的 {field} 字段。',
     },
   },
+  DEPARTURE_UNDER_WAY: {
+    status: 409,
+    when: 'A departure to cancel has left, or has containers loaded on it: it can no longer be cancelled.',
+    messages: {
+      en: 'Departure {departure} has left or has containers loaded; it can no longer be cancelled.',
+      ru: 'Отправление {departure} уже ушло или на него погружены контейнеры; отменить его нельзя.',
+      'zh-Hans': '班次 {departure} 已发车或已装箱，不能再取消。',
+    },
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -24,6 +24,7 @@ export function presentDeparture(departure: Departure) {
       ...(stop.arriveAt === undefined ? {} : { arriveAt: iso(stop.arriveAt) }),
       ...(stop.departAt === undefined ? {} : { departAt: iso(stop.departAt) }),
     })),
+    status: departure.status,
     capacityTeu: departure.capacityTeu,
     teuLeft: departure.teuLeft,
     bookingClosesAt: iso(departure.departsAt - departure.cutoffMinutes),

@@ -197,4 +197,16 @@ describe.each(testDatabaseKinds())('trains API on $name', (kind) => {
     expect(after.events.map((e) => e.kind)).toEqual(['departed', 'delayed']);
     expect(errorCode(await upload(shipper, [header, `${departure.id},,departed,,,,`].join('\n')))).toBe('FORBIDDEN');
   });
+
+  it('lets the operator cancel a departure before it leaves, its bookings with it', async () => {
+    expectStatus(await post('/api/trains/services', operator, { ...blockTrain(YEAR, 6, [5]), name: 'Friday train' }), 201);
+    const fridays = expectStatus<{ departures: (DepartureAnswer & { serviceName: string })[] }>(await get(`/api/trains/departures?date=${YEAR}-12-01&days=31`), 200).departures;
+    const friday = fridays.find((d) => d.serviceName === 'Friday train')!;
+    const booking = expectStatus<BookingAnswer>(await post('/api/trains/bookings', shipper, { departureId: friday.id, containers: [{ size: 20, count: 1 }] }), 201);
+    expect(errorCode(await post(`/api/trains/departures/${friday.id}/cancel`, shipper))).toBe('FORBIDDEN');
+    expect(expectStatus<{ status: string }>(await post(`/api/trains/departures/${friday.id}/cancel`, operator), 200).status).toBe('cancelled');
+    expect(expectStatus<BookingAnswer>(await get(`/api/trains/bookings/${booking.id}`, shipper), 200).state).toBe('cancelled');
+    const listed = expectStatus<{ departures: DepartureAnswer[] }>(await get(`/api/trains/departures?date=${YEAR}-12-01&days=31`), 200).departures;
+    expect(listed.map((d) => d.id)).not.toContain(friday.id);
+  });
 });

@@ -12,6 +12,7 @@ import { actorOf, nowInMinutes, presentBooking, presentDeparture } from './prese
 import {
   bookDeparture,
   cancelBooking,
+  cancelDeparture,
   createService,
   getBooking,
   listBookings,
@@ -87,6 +88,20 @@ export function trainRoutes(db: Database) {
         const departures = await listDepartures(db, { from, to, after, before: after + days * 24 * 60, teu: containers === undefined ? undefined : teuOf(parseContainers(containers)) });
         return { departures: departures.map(presentDeparture) };
       },
+    );
+
+    app.post(
+      '/departures/:id/cancel',
+      {
+        config: { access: ['provider', 'admin'] },
+        schema: {
+          tags: TAGS,
+          summary: 'Cancel a departure before it leaves (its operator or an admin): its bookings are cancelled with it',
+          params: IdParams,
+          response: { 200: Type.Ref('TrainDeparture'), ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => presentDeparture(await cancelDeparture(db, actorOf(request), request.params.id)),
     );
 
     app.post(

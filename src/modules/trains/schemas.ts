@@ -78,6 +78,7 @@ export const DepartureSchema = Type.Object(
     mode: literalUnion(['rail', 'sea'] as const),
     departsAt: Time,
     stops: Type.Array(Type.Object({ node: Type.String(), arriveAt: Type.Optional(Time), departAt: Type.Optional(Time) })),
+    status: literalUnion(['scheduled', 'cancelled', 'departed', 'arrived'] as const),
     capacityTeu: Type.Integer(),
     teuLeft: Type.Integer({ description: 'TEU still free: a 20-foot container takes 1, a 40-foot 2' }),
     bookingClosesAt: Time,

@@ -4,7 +4,7 @@ import { openMigratedDatabase, testDatabaseKinds } from '../../db/testing.ts';
 import { registerUser } from '../accounts/users.ts';
 import { useSmallNetwork } from '../logistics/fixtures/small-network.ts';
 import { blockTrain } from './fixtures.ts';
-import { bookDeparture, cancelBooking, createService, getBooking, listDepartures, runRecords, type Actor, type ServiceInput } from './store.ts';
+import { bookDeparture, cancelBooking, cancelDeparture, createService, getBooking, listDepartures, runRecords, type Actor, type ServiceInput } from './store.ts';
 import { codeOf } from '../../errors/testing.ts';
 
 /** Minutes since the Unix epoch of a UTC date-time. */
@@ -120,6 +120,22 @@ describe.each(testDatabaseKinds())('train bookings on $name', (kind) => {
     expect((await getBooking(db, otherShipper, waitingBig.id)).state).toBe('confirmed');
     expect((await getBooking(db, otherShipper, waitingSmall.id)).state).toBe('waitlisted');
     expect((await getBooking(db, otherShipper, waitingBig.id)).events.at(-1)).toMatchObject({ state: 'confirmed', actorId: shipper.userId, note: 'from the waitlist' });
+  });
+
+  it('cancels a departure with its bookings for its operator only, and not once containers are loaded', async () => {
+    const departure = await departureOf(13);
+    const confirmed = await bookDeparture(db, shipper, { departureId: departure.id, containers: [{ size: 40, count: 1 }] }, NOW);
+    expect(await codeOf(cancelDeparture(db, otherProvider, departure.id))).toBe('DEPARTURE_NOT_FOUND');
+    expect(await codeOf(cancelDeparture(db, shipper, departure.id))).toBe('DEPARTURE_NOT_FOUND');
+    const cancelled = await cancelDeparture(db, operator, departure.id);
+    expect(cancelled).toMatchObject({ status: 'cancelled', teuLeft: 13 });
+    expect((await getBooking(db, shipper, confirmed.id)).events.at(-1)).toMatchObject({ state: 'cancelled', note: 'departure cancelled' });
+    expect(await codeOf(bookDeparture(db, shipper, { departureId: departure.id, containers: [{ size: 20, count: 1 }] }, NOW))).toBe('CUTOFF_PASSED');
+
+    const loadedOn = await departureOf(14);
+    const loaded = await bookDeparture(db, shipper, { departureId: loadedOn.id, containers: [{ size: 20, count: 1 }] }, NOW);
+    await db.query(`UPDATE train_bookings SET state = 'loaded' WHERE id = $1`, [loaded.id]);
+    expect(await codeOf(cancelDeparture(db, operator, loadedOn.id))).toBe('DEPARTURE_UNDER_WAY');
   });
 
   it('cancels only from requested, confirmed or waitlisted', async () => {

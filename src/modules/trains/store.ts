@@ -490,3 +490,26 @@ export async function runRecords(db: Queryable, year: number): Promise<RunRecord
     corridors: row.corridors,
   }));
 }
+
+/**
+ * Cancels a departure before it leaves, for its operator or an admin (`DEPARTURE_NOT_FOUND` for anyone else): its
+ * requested, confirmed and waitlisted bookings are cancelled with it, each with an event, and its slots released.
+ * One with containers loaded, or that has left, cannot be (`DEPARTURE_UNDER_WAY`).
+ */
+export async function cancelDeparture(db: Database, actor: Actor, departureId: string): Promise<Departure> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT id FROM train_departures WHERE id = $1 FOR UPDATE', [departureId]);
+    const departure = await getDeparture(tx, departureId);
+    if (actor.role !== 'admin' && !(actor.role === 'provider' && actor.organisationId === departure.operatorId)) throw new DomainError('DEPARTURE_NOT_FOUND', { departure: departureId });
+    const bookings = await tx.query<{ id: string; state: BookingState }>(`SELECT id, state FROM train_bookings WHERE departure_id = $1 AND state <> 'cancelled' ORDER BY seq FOR UPDATE`, [departureId]);
+    if (departure.status !== 'scheduled' || bookings.some((booking) => !['requested', 'confirmed', 'waitlisted'].includes(booking.state))) {
+      throw new DomainError('DEPARTURE_UNDER_WAY', { departure: departureId });
+    }
+    for (const booking of bookings) {
+      await tx.query(`UPDATE train_bookings SET state = 'cancelled', updated_at = now() WHERE id = $1`, [booking.id]);
+      await recordEvent(tx, booking.id, 'cancelled', actor.userId, 'departure cancelled');
+    }
+    await tx.query(`UPDATE train_departures SET status = 'cancelled', teu_held = 0 WHERE id = $1`, [departureId]);
+    return getDeparture(tx, departureId);
+  });
+}

@@ -56,7 +56,7 @@ const TrackingSchema = Type.Object(
 function presentTracking(tracking: DepartureTracking) {
   const { departure, lastPosition } = tracking;
   return {
-    departure: { ...presentDeparture(departure), status: departure.status },
+    departure: presentDeparture(departure),
     events: tracking.events.map((event) => ({ ...event, at: iso(event.at) })),
     eta: iso(tracking.eta),
     delayMinutes: tracking.delayMinutes,
