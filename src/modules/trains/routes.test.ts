@@ -209,4 +209,17 @@ describe.each(testDatabaseKinds())('trains API on $name', (kind) => {
     const listed = expectStatus<{ departures: DepartureAnswer[] }>(await get(`/api/trains/departures?date=${YEAR}-12-01&days=31`), 200).departures;
     expect(listed.map((d) => d.id)).not.toContain(friday.id);
   });
+
+  it('lets the operator add an extra run of a service, which shippers then see and can book', async () => {
+    const { services } = expectStatus<{ services: { id: string; name: string }[] }>(await get('/api/trains/services'), 200);
+    const block = services.find((service) => service.name === SERVICE.name)!;
+    const departsAt = `${YEAR}-12-24T10:00:00.000Z`;
+    expect(errorCode(await post(`/api/trains/services/${block.id}/departures`, shipper, { departsAt }))).toBe('FORBIDDEN');
+    const extra = expectStatus<DepartureAnswer>(await post(`/api/trains/services/${block.id}/departures`, operator, { departsAt }), 201);
+    expect(extra).toMatchObject({ departsAt, teuLeft: 4 });
+    expect(expectStatus<DepartureAnswer>(await post(`/api/trains/services/${block.id}/departures`, operator, { departsAt }), 201).id).toBe(extra.id);
+    const listed = expectStatus<{ departures: DepartureAnswer[] }>(await get(`/api/trains/departures?date=${YEAR}-12-24&days=1`), 200).departures;
+    expect(listed.map((d) => d.id)).toContain(extra.id);
+    expect(expectStatus<BookingAnswer>(await post('/api/trains/bookings', shipper, { departureId: extra.id, containers: [{ size: 20, count: 1 }] }), 201).state).toBe('confirmed');
+  });
 });

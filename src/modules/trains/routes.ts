@@ -7,9 +7,10 @@ import { DomainError } from '../../errors/domain-error.ts';
 import { listIndicators } from '../org/indicators.ts';
 import { importOperatorMessages, readOperatorMessages } from './operator-messages.ts';
 import { operationalFigures } from './operations.ts';
-import { BookingBody, BookingSchema, DepartureQuery, DepartureSchema, IdempotencyHeaders, IdParams, ServiceBody, ServiceSchema, StatsAnswer, StatsQuery } from './schemas.ts';
+import { BookingBody, BookingSchema, DepartureQuery, DepartureSchema, ExtraDepartureBody, IdempotencyHeaders, IdParams, ServiceBody, ServiceSchema, StatsAnswer, StatsQuery } from './schemas.ts';
 import { actorOf, nowInMinutes, presentBooking, presentDeparture } from './presenters.ts';
 import {
+  addExtraDeparture,
   bookDeparture,
   cancelBooking,
   cancelDeparture,
@@ -68,6 +69,25 @@ export function trainRoutes(db: Database) {
         const operator = actorOf(request).organisationId!;
         const { service, departures } = await db.transaction((tx) => createService(tx, operator, request.body));
         return reply.status(201).send({ service, departures });
+      },
+    );
+
+    app.post(
+      '/services/:id/departures',
+      {
+        config: { access: ['provider', 'admin'] },
+        schema: {
+          tags: TAGS,
+          summary: 'Add an extra run of a service (its operator or an admin), kept among the timetable’s extras',
+          params: IdParams,
+          body: ExtraDepartureBody,
+          response: { 201: Type.Ref('TrainDeparture'), ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request, reply) => {
+        const departsAt = Math.floor(Date.parse(request.body.departsAt) / MINUTE);
+        if (!Number.isFinite(departsAt)) throw new DomainError('INVALID_TIME', { field: 'departsAt', value: request.body.departsAt });
+        return reply.status(201).send(presentDeparture(await addExtraDeparture(db, actorOf(request), request.params.id, departsAt)));
       },
     );
 

@@ -168,3 +168,8 @@ export const StatsAnswer = Type.Object({
     { description: 'Officially reported indicators from the registry (e.g. the China–Europe trains run), shown beside the platform figures, never added to them' },
   ),
 });
+
+export const ExtraDepartureBody = Type.Object(
+  { departsAt: Type.String({ format: 'date-time', description: 'When the extra run leaves its first stop (whole minutes)' }) },
+  { additionalProperties: false },
+);

@@ -122,15 +122,39 @@ export async function createService(tx: Queryable, operatorId: string, input: Se
     [input.name, operatorId, input.mode ?? 'rail', JSON.stringify(input.stops), input.sizes, input.usd[20] ?? null, input.usd[40] ?? null, input.capacityTeu, input.cutoffMinutes, JSON.stringify(input.timetable)],
   );
   const runs = scheduledRuns(input.stops, input.timetable, timetableWindow(input.timetable));
-  if (runs.length > 0) {
-    await tx.query(
-      `INSERT INTO train_departures (service_id, departs_at, stops, first_node, last_node, capacity_teu)
-       SELECT $1, to_timestamp(r.departs_at * 60), r.stops, r.stops->0->>'node', r.stops->(jsonb_array_length(r.stops) - 1)->>'node', $2
-       FROM jsonb_to_recordset($3::jsonb) AS r(departs_at bigint, stops jsonb)`,
-      [row!.id, input.capacityTeu, JSON.stringify(runs.map((run) => ({ departs_at: run.departsAt, stops: run.stops })))],
-    );
-  }
+  await insertRuns(tx, row!.id, input.capacityTeu, runs);
   return { service: { id: row!.id, operatorId, ...input, mode: input.mode ?? 'rail' }, departures: runs.length };
+}
+
+/** Stores runs of a service as departures with the whole capacity free; a run already there stays as it is. */
+async function insertRuns(tx: Queryable, serviceId: string, capacityTeu: number, runs: readonly ScheduledRun[]): Promise<void> {
+  if (runs.length === 0) return;
+  await tx.query(
+    `INSERT INTO train_departures (service_id, departs_at, stops, first_node, last_node, capacity_teu)
+     SELECT $1, to_timestamp(r.departs_at * 60), r.stops, r.stops->0->>'node', r.stops->(jsonb_array_length(r.stops) - 1)->>'node', $2
+     FROM jsonb_to_recordset($3::jsonb) AS r(departs_at bigint, stops jsonb)
+     ON CONFLICT (service_id, departs_at) DO NOTHING`,
+    [serviceId, capacityTeu, JSON.stringify(runs.map((run) => ({ departs_at: run.departsAt, stops: run.stops })))],
+  );
+}
+
+/**
+ * Adds an extra run of a service leaving its first stop at `departsAt` (minutes since the Unix epoch), for its
+ * operator or an admin (`SERVICE_NOT_FOUND` for anyone else); the timetable keeps it among its extras. Adding a run
+ * that is already there changes nothing. Returns the departure.
+ */
+export async function addExtraDeparture(db: Database, actor: Actor, serviceId: string, departsAt: number): Promise<Departure> {
+  return db.transaction(async (tx) => {
+    const [service] = await tx.query<ServiceRow>('SELECT id, name, operator_id, mode, stops, sizes, usd20, usd40, capacity_teu, cutoff_minutes, timetable FROM train_services WHERE id = $1 FOR UPDATE', [serviceId]);
+    if (!service || (actor.role !== 'admin' && !(actor.role === 'provider' && actor.organisationId === service.operator_id))) throw new DomainError('SERVICE_NOT_FOUND', { service: serviceId });
+    const extra = new Date(departsAt * MINUTE).toISOString().replace(/:00\.000Z$/, 'Z');
+    const timetable: WeeklyTimetable = { ...service.timetable, extra: [...new Set([...(service.timetable.extra ?? []), extra])].sort() };
+    const runs = scheduledRuns(service.stops, { ...timetable, weekdays: [], extra: [extra] }, { from: departsAt, to: departsAt + 1 });
+    await insertRuns(tx, service.id, service.capacity_teu, runs);
+    await tx.query('UPDATE train_services SET timetable = $2 WHERE id = $1', [service.id, JSON.stringify(timetable)]);
+    const [row] = await tx.query<DepartureRow>(`${DEPARTURE_SELECT} WHERE d.service_id = $1 AND d.departs_at = $2`, [service.id, new Date(departsAt * MINUTE)]);
+    return departureOf(row!);
+  });
 }
 
 interface ServiceRow {
@@ -241,8 +265,10 @@ export async function listDepartures(db: Queryable, filter: DepartureFilter = {}
 
 /** What the route planner needs to know of the timetables: it compiles its departures again when this changes. */
 export async function timetablesVersion(db: Queryable): Promise<string> {
-  const [row] = await db.query<{ services: number; latest: string }>("SELECT count(*)::int AS services, coalesce(max(created_at)::text, '') AS latest FROM train_services");
-  return `${row!.services}/${row!.latest}`;
+  const [row] = await db.query<{ services: number; departures: number; latest: string }>(
+    "SELECT (SELECT count(*) FROM train_services)::int AS services, (SELECT count(*) FROM train_departures)::int AS departures, coalesce((SELECT max(created_at) FROM train_services)::text, '') AS latest",
+  );
+  return `${row!.services}/${row!.departures}/${row!.latest}`;
 }
 
 /** Scheduled departures leaving at `since` or later, as the route planner takes them, with the TEU each has left. */
