@@ -40,6 +40,11 @@ describe("operators' messages as CSV", () => {
     expect((error.details as { line: number; field: string }[]).map(({ line, field }) => `${line} ${field}`)).toEqual(['2 kind', '3 at', '3 delay_minutes', '4 booking', '5 kind', '6 departure']);
   });
 
+  it('refuses a delay longer than 90 days', () => {
+    const error = domainErrorOf(() => readOperatorMessages(['departure,kind,delay_minutes', `${DEPARTURE},delayed,99999999999`].join('\n')));
+    expect(error.details).toEqual([expect.objectContaining({ line: 2, field: 'delay_minutes' })]);
+  });
+
   it('refuses a file without a kind column', () => {
     expect(domainErrorOf(() => readOperatorMessages(`departure,node\n${DEPARTURE},KZ-DOSTYK`)).params).toMatchObject({ line: 1, field: 'kind' });
   });

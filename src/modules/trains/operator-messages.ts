@@ -14,13 +14,15 @@ import { DomainError } from '../../errors/domain-error.ts';
 import { localise } from '../../errors/messages.ts';
 import { errorCatalogue } from '../../errors/catalogue.ts';
 import { TRACKING_KINDS, type TrackingKind } from './eta.ts';
-import type { Actor } from './store.ts';
+import { lockDepartures, type Actor } from './store.ts';
 import { recordBookingEvent, recordDepartureEvent } from './tracking.ts';
 
 export const MESSAGE_COLUMNS = ['departure', 'booking', 'kind', 'node', 'at', 'delay_minutes', 'reason'] as const;
 const BOOKING_KINDS = ['loaded', 'delivered'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?Z$/;
+/** The longest delay a message may report: 90 days, as over the API. */
+const MAX_DELAY_MINUTES = 90 * 24 * 60;
 /** Rows one file may hold. */
 export const MAX_MESSAGES = 10_000;
 
@@ -72,7 +74,7 @@ export function readOperatorMessages(text: string): OperatorMessage[] {
     if (!UUID.test(row.departure)) problem('departure', `"${row.departure}" is not a departure id`);
     if (!(TRACKING_KINDS as readonly string[]).includes(kind)) return problem('kind', `"${kind}" is not one of ${TRACKING_KINDS.join(', ')}`);
     const delay = row.delay_minutes ? Number(row.delay_minutes) : undefined;
-    if (delay !== undefined && !(Number.isInteger(delay) && delay >= 0)) problem('delay_minutes', `"${row.delay_minutes}" is not a whole number of minutes`);
+    if (delay !== undefined && !(Number.isInteger(delay) && delay >= 0 && delay <= MAX_DELAY_MINUTES)) problem('delay_minutes', `"${row.delay_minutes}" is not a whole number of minutes from 0 to ${MAX_DELAY_MINUTES}`);
     if (kind === 'delayed' && delay === undefined) problem('delay_minutes', 'a delay needs the minutes expected at arrival');
     messages.push({ line, departure: row.departure, kind: kind as TrackingKind, node: row.node || undefined, at, delayMinutes: delay, reason });
   });
@@ -87,6 +89,13 @@ export function readOperatorMessages(text: string): OperatorMessage[] {
  */
 export async function importOperatorMessages(db: Database, actor: Actor, messages: readonly OperatorMessage[], now: number, locale: Parameters<typeof localise>[1] = 'en'): Promise<{ departures: number; bookings: number }> {
   return db.transaction(async (tx) => {
+    // Every departure the file touches, locked at once in one order: two imports, or an import and an operator's
+    // action, never wait on each other.
+    await lockDepartures(
+      tx,
+      messages.flatMap((message) => ('departure' in message ? [message.departure] : [])),
+      messages.flatMap((message) => ('booking' in message ? [message.booking] : [])),
+    );
     const problems: MessageProblem[] = [];
     let departures = 0;
     let bookings = 0;

@@ -89,6 +89,7 @@ describe.each(testDatabaseKinds())('trains API on $name', (kind) => {
     const backwards = expectStatus<{ departures: DepartureAnswer[] }>(await get(`/api/trains/departures?from=KZ-DOSTYK&to=CN-URUMQI&date=${YEAR}-12-01&days=31`), 200).departures;
     expect(backwards).toEqual([]);
     expect(errorCode(await get('/api/trains/departures?containers=two'))).toBe('VALIDATION_FAILED');
+    for (const date of ['2026-13-01', '2026-02-30']) expect(errorCode(await get(`/api/trains/departures?date=${date}`))).toBe('INVALID_TIME');
   });
 
   it('books slots for members only, confirmed then waitlisted, and hides full departures from a search that needs room', async () => {

@@ -105,6 +105,8 @@ export function trainRoutes(db: Database) {
       async (request) => {
         const { from, to, date, days = 14, containers } = request.query;
         const after = date === undefined ? nowInMinutes() : Date.parse(`${date}T00:00Z`) / MINUTE;
+        // The pattern lets 2026-13-01 or 2026-02-30 through; a date that does not read back the same is none.
+        if (date !== undefined && (!Number.isFinite(after) || new Date(after * MINUTE).toISOString().slice(0, 10) !== date)) throw new DomainError('INVALID_TIME', { field: 'date', value: date });
         const departures = await listDepartures(db, { from, to, after, before: after + days * 24 * 60, teu: containers === undefined ? undefined : teuOf(parseContainers(containers)) });
         return { departures: departures.map(presentDeparture) };
       },

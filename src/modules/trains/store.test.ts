@@ -4,8 +4,11 @@ import { openMigratedDatabase, testDatabaseKinds } from '../../db/testing.ts';
 import { registerUser } from '../accounts/users.ts';
 import { useSmallNetwork } from '../logistics/fixtures/small-network.ts';
 import { blockTrain } from './fixtures.ts';
+import { importOperatorMessages, readOperatorMessages } from './operator-messages.ts';
+import { postDepartureEvent } from './tracking.ts';
 import { bookDeparture, cancelBooking, cancelDeparture, createService, getBooking, listDepartures, runRecords, type Actor, type ServiceInput } from './store.ts';
 import { codeOf } from '../../errors/testing.ts';
+import { DomainError } from '../../errors/domain-error.ts';
 
 /** Minutes since the Unix epoch of a UTC date-time. */
 const at = (iso: string) => Date.parse(iso) / 60_000;
@@ -138,6 +141,30 @@ describe.each(testDatabaseKinds())('train bookings on $name', (kind) => {
     expect(await codeOf(cancelDeparture(db, operator, loadedOn.id))).toBe('DEPARTURE_UNDER_WAY');
   });
 
+  it('promotes nobody from the waitlist of a train that has left', async () => {
+    const departure = await departureOf(15);
+    const first = await bookDeparture(db, shipper, { departureId: departure.id, containers: [{ size: 20, count: 15 }] }, NOW);
+    const waiting = await bookDeparture(db, otherShipper, { departureId: departure.id, containers: [{ size: 20, count: 1 }] }, NOW);
+    await db.query(`UPDATE train_departures SET status = 'departed' WHERE id = $1`, [departure.id]);
+    await cancelBooking(db, shipper, first.id);
+    expect((await getBooking(db, otherShipper, waiting.id)).state).toBe('waitlisted');
+  });
+
+  it('refuses a container number given twice, or more numbers of a size than containers of it booked', async () => {
+    const departure = await departureOf(16);
+    const twice = bookDeparture(db, shipper, { departureId: departure.id, containers: [{ size: 40, count: 2 }], containerNumbers: [{ number: 'CSQU3054383', size: 40 }, { number: 'csqu 305438-3', size: 40 }] }, NOW);
+    expect(await codeOf(twice)).toBe('VALIDATION_FAILED');
+    const tooMany = bookDeparture(db, shipper, { departureId: departure.id, containers: [{ size: 20, count: 1 }], containerNumbers: [{ number: 'CSQU3054383', size: 40 }] }, NOW);
+    expect(await codeOf(tooMany)).toBe('VALIDATION_FAILED');
+  });
+
+  it('refuses a service without a price for a size it takes, or a timetable longer than two years', async () => {
+    const unpriced = { ...service(), usd: { 20: 900 } };
+    expect(await codeOf(db.transaction((tx) => createService(tx, operator.organisationId!, unpriced)))).toBe('VALIDATION_FAILED');
+    const endless = { ...service(), timetable: { ...service().timetable, validFrom: '2026-01-01', validTo: '2099-12-31' } };
+    expect(await codeOf(db.transaction((tx) => createService(tx, operator.organisationId!, endless)))).toBe('INVALID_TIMETABLE');
+  });
+
   it('cancels only from requested, confirmed or waitlisted', async () => {
     const departure = await departureOf(3);
     const booking = await bookDeparture(db, shipper, { departureId: departure.id, containers: [{ size: 20, count: 1 }] }, NOW);
@@ -190,5 +217,29 @@ describe.each(testDatabaseKinds())('train bookings on $name', (kind) => {
     expect(row!.teu_held).toBe(confirmedTeu);
     expect(confirmedTeu).toBeLessThanOrEqual(11);
     expect(confirmedTeu).toBeGreaterThanOrEqual(10);
+  });
+
+  it('never deadlocks or loses a slot when bookings, cancellations, departure events and imports run at once', async () => {
+    const a = await departureOf(17);
+    const b = await departureOf(18);
+    const seeded = await Promise.all([a, b].flatMap((d) => [shipper, otherShipper].map((who) => bookDeparture(db, who, { departureId: d.id, containers: [{ size: 40, count: 4 }] }, NOW))));
+    const csv = (first: string, second: string) => readOperatorMessages(['departure,kind,delay_minutes', `${first},delayed,30`, `${second},delayed,60`].join('\n'));
+    const work: Promise<unknown>[] = [
+      ...seeded.map((booking) => cancelBooking(db, booking.shipperId === shipper.userId ? shipper : otherShipper, booking.id)),
+      ...Array.from({ length: 12 }, (_, i) => bookDeparture(db, i % 2 ? shipper : otherShipper, { departureId: (i % 2 ? a : b).id, containers: [{ size: 20, count: 1 + (i % 3) }] }, NOW)),
+      importOperatorMessages(db, operator, csv(a.id, b.id), NOW),
+      importOperatorMessages(db, operator, csv(b.id, a.id), NOW),
+      postDepartureEvent(db, operator, a.id, { kind: 'delayed', delayMinutes: 15 }, NOW),
+      cancelDeparture(db, operator, b.id),
+    ];
+    const outcomes = await Promise.allSettled(work);
+    // Refusals of the domain (a booking on the cancelled departure, a cancelled booking) are fine; nothing else is.
+    const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' && !(outcome.reason instanceof DomainError) ? [String(outcome.reason)] : []));
+    expect(failures).toEqual([]);
+    const rows = await db.query<{ id: string; teu_held: number; confirmed: number }>(
+      `SELECT d.id, d.teu_held, coalesce((SELECT sum(teu) FROM train_bookings WHERE departure_id = d.id AND state = 'confirmed'), 0)::int AS confirmed FROM train_departures d WHERE d.id = ANY($1::uuid[])`,
+      [[a.id, b.id]],
+    );
+    for (const row of rows) expect(row.teu_held).toBe(row.confirmed);
   });
 });

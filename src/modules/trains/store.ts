@@ -114,6 +114,10 @@ function timetableWindow(timetable: WeeklyTimetable): { from: number; to: number
 
 /** Adds a service for an operator and its departures from the timetable, each with the service's capacity free. */
 export async function createService(tx: Queryable, operatorId: string, input: ServiceInput): Promise<{ service: Service; departures: number }> {
+  const unpriced = input.sizes.filter((size) => input.usd[size] === undefined);
+  if (unpriced.length > 0) {
+    throw new DomainError('VALIDATION_FAILED', { problem: `no price for ${unpriced[0]}' containers` }, unpriced.map((size) => ({ path: `body.usd.${size}`, keyword: 'required', message: `a service that takes ${size}' containers prices them` })));
+  }
   validateService(input.stops, input.timetable);
   await checkStopsInNetwork(tx, input.stops);
   const [row] = await tx.query<{ id: string }>(
@@ -149,6 +153,7 @@ export async function addExtraDeparture(db: Database, actor: Actor, serviceId: s
     if (!service || (actor.role !== 'admin' && !(actor.role === 'provider' && actor.organisationId === service.operator_id))) throw new DomainError('SERVICE_NOT_FOUND', { service: serviceId });
     const extra = new Date(departsAt * MINUTE).toISOString().replace(/:00\.000Z$/, 'Z');
     const timetable: WeeklyTimetable = { ...service.timetable, extra: [...new Set([...(service.timetable.extra ?? []), extra])].sort() };
+    validateService(service.stops, timetable);
     const runs = scheduledRuns(service.stops, { ...timetable, weekdays: [], extra: [extra] }, { from: departsAt, to: departsAt + 1 });
     await insertRuns(tx, service.id, service.capacity_teu, runs);
     await tx.query('UPDATE train_services SET timetable = $2 WHERE id = $1', [service.id, JSON.stringify(timetable)]);
@@ -299,6 +304,29 @@ export async function freeTeu(db: Queryable, since: number): Promise<Map<string,
   return new Map(rows.map((row) => [row.id, row.teu_left]));
 }
 
+/**
+ * Locks a departure's row for the rest of the transaction. Every change to a departure or its bookings takes this
+ * lock first, before any booking row, so that two of them never wait on each other (one lock order everywhere).
+ */
+export async function lockDeparture(tx: Queryable, id: string): Promise<void> {
+  await tx.query('SELECT id FROM train_departures WHERE id = $1 FOR UPDATE', [id]);
+}
+
+/** Locks, in one order (by id), the departures of the given bookings and departures: for a change touching several. */
+export async function lockDepartures(tx: Queryable, departures: readonly string[], bookings: readonly string[] = []): Promise<void> {
+  await tx.query(
+    `SELECT id FROM train_departures
+     WHERE id = ANY($1::uuid[]) OR id IN (SELECT departure_id FROM train_bookings WHERE id = ANY($2::uuid[]))
+     ORDER BY id FOR UPDATE`,
+    [departures, bookings],
+  );
+}
+
+/** Locks the departure of a booking (see `lockDeparture`); nothing when there is no such booking. */
+export async function lockDepartureOf(tx: Queryable, booking: string): Promise<void> {
+  await lockDepartures(tx, [], [booking]);
+}
+
 export async function getDeparture(db: Queryable, id: string): Promise<Departure> {
   const [row] = await db.query<DepartureRow>(`${DEPARTURE_SELECT} WHERE d.id = $1`, [id]);
   if (!row) throw new DomainError('DEPARTURE_NOT_FOUND', { departure: id });
@@ -382,6 +410,16 @@ function checkContainerNumbers(request: BookingRequest): { number: string; size:
     }
   });
   if (problems.length > 0) throw new DomainError('INVALID_CONTAINER_NUMBER', { number: problems[0]!.number }, problems);
+  // Each container once, and no more numbers of a size than containers of that size booked.
+  const given = new Set<string>();
+  const wrong: { path: string; keyword: string; message: string }[] = [];
+  numbers.forEach(({ number, size }, i) => {
+    if (given.has(number)) wrong.push({ path: `body.containerNumbers.${i}.number`, keyword: 'uniqueItems', message: `${number} is given twice` });
+    given.add(number);
+    const booked = request.containers.filter((c) => c.size === size).reduce((sum, c) => sum + c.count, 0);
+    if (numbers.slice(0, i + 1).filter((n) => n.size === size).length > booked) wrong.push({ path: `body.containerNumbers.${i}.size`, keyword: 'maxItems', message: `more ${size}' numbers than ${size}' containers booked (${booked})` });
+  });
+  if (wrong.length > 0) throw new DomainError('VALIDATION_FAILED', { problem: wrong[0]!.message }, wrong);
   return numbers;
 }
 
@@ -400,6 +438,9 @@ export async function bookDeparture(db: Database, actor: Actor, request: Booking
   }
   try {
     return await db.transaction(async (tx) => {
+      // Locked first: a booking decided "waitlisted" must not miss slots a cancellation frees meanwhile, nor land on
+      // a departure cancelled meanwhile.
+      await lockDeparture(tx, request.departureId);
       const departure = await getDeparture(tx, request.departureId);
       for (const { size } of request.containers) {
         if (!departure.sizes.includes(size)) throw new DomainError('CONTAINER_SIZE_NOT_ACCEPTED', { service: departure.serviceName, size });
@@ -459,6 +500,7 @@ async function bookingByKey(db: Queryable, actor: Actor, key: string, hash: stri
  */
 export async function cancelBooking(db: Database, actor: Actor, id: string): Promise<Booking> {
   return db.transaction(async (tx) => {
+    await lockDepartureOf(tx, id);
     const booking = await getBooking(tx, actor, id, true);
     assertMove(id, booking.state, 'cancelled');
     await tx.query(`UPDATE train_bookings SET state = 'cancelled', updated_at = now() WHERE id = $1`, [id]);
@@ -468,10 +510,14 @@ export async function cancelBooking(db: Database, actor: Actor, id: string): Pro
         'UPDATE train_departures SET teu_held = teu_held - $2 WHERE id = $1 RETURNING capacity_teu - teu_held AS teu_left',
         [booking.departureId, booking.teu],
       );
-      const waiting = await tx.query<{ id: string; teu: number }>(
-        `SELECT id, teu FROM train_bookings WHERE departure_id = $1 AND state = 'waitlisted' ORDER BY seq FOR UPDATE`,
-        [booking.departureId],
-      );
+      // A train that has left takes nobody from its waitlist.
+      const { status } = await getDeparture(tx, booking.departureId);
+      const waiting =
+        status !== 'scheduled'
+          ? []
+          : await tx.query<{ id: string; teu: number }>(`SELECT id, teu FROM train_bookings WHERE departure_id = $1 AND state = 'waitlisted' ORDER BY seq FOR UPDATE`, [
+              booking.departureId,
+            ]);
       for (const promoted of promotions(waiting, freed!.teu_left)) {
         await tx.query('UPDATE train_departures SET teu_held = teu_held + $2 WHERE id = $1', [booking.departureId, promoted.teu]);
         await tx.query(`UPDATE train_bookings SET state = 'confirmed', updated_at = now() WHERE id = $1`, [promoted.id]);
@@ -524,7 +570,7 @@ export async function runRecords(db: Queryable, year: number): Promise<RunRecord
  */
 export async function cancelDeparture(db: Database, actor: Actor, departureId: string): Promise<Departure> {
   return db.transaction(async (tx) => {
-    await tx.query('SELECT id FROM train_departures WHERE id = $1 FOR UPDATE', [departureId]);
+    await lockDeparture(tx, departureId);
     const departure = await getDeparture(tx, departureId);
     if (actor.role !== 'admin' && !(actor.role === 'provider' && actor.organisationId === departure.operatorId)) throw new DomainError('DEPARTURE_NOT_FOUND', { departure: departureId });
     const bookings = await tx.query<{ id: string; state: BookingState }>(`SELECT id, state FROM train_bookings WHERE departure_id = $1 AND state <> 'cancelled' ORDER BY seq FOR UPDATE`, [departureId]);

@@ -34,6 +34,9 @@ interface TimetableProblem {
 }
 
 const MINUTES_PER_DAY = 24 * 60;
+/** A timetable covers at most two years, and holds at most this many extra runs: departures are stored one a row. */
+export const MAX_VALID_DAYS = 731;
+export const MAX_EXTRAS = 400;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 // Runs are counted in whole minutes, so seconds are allowed only when they are zero.
@@ -124,6 +127,8 @@ function timetableProblems(timetable: WeeklyTimetable): TimetableProblem[] {
   if (from === undefined) report('validFrom', 'not a date YYYY-MM-DD');
   if (to === undefined) report('validTo', 'not a date YYYY-MM-DD');
   if (from !== undefined && to !== undefined && to < from) report('validTo', 'before validFrom');
+  else if (from !== undefined && to !== undefined && to - from >= MAX_VALID_DAYS) report('validTo', `more than ${MAX_VALID_DAYS} days after validFrom: publish the next season as it comes`);
+  if ((timetable.extra ?? []).length > MAX_EXTRAS) report('extra', `more than ${MAX_EXTRAS} extra departures`);
   (timetable.extra ?? []).forEach((extra, index) => {
     if (epochMinute(extra) === undefined) report(`extra[${index}]`, 'not a UTC date-time YYYY-MM-DDTHH:MMZ');
   });

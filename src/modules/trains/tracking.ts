@@ -6,7 +6,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { DomainError } from '../../errors/domain-error.ts';
 import { assertMove, type BookingState } from './booking-states.ts';
 import { estimateArrival, type Eta, type TrackingKind } from './eta.ts';
-import { getBooking, getDeparture, recordEvent, type Actor, type Booking, type Departure } from './store.ts';
+import { getBooking, getDeparture, lockDeparture, lockDepartureOf, recordEvent, type Actor, type Booking, type Departure } from './store.ts';
 
 export interface DepartureEventInput {
   kind: TrackingKind;
@@ -112,7 +112,7 @@ export async function postDepartureEvent(db: Database, actor: Actor, departureId
 export async function recordDepartureEvent(tx: Queryable, actor: Actor, departureId: string, event: DepartureEventInput, now: number): Promise<DepartureTracking> {
   if (event.kind === 'delayed' && event.delayMinutes === undefined) throw missing('delayMinutes', event.kind);
   // One event of a departure at a time: ids then commit in order, so a stream reading "after id n" misses none.
-  await tx.query('SELECT id FROM train_departures WHERE id = $1 FOR UPDATE', [departureId]);
+  await lockDeparture(tx, departureId);
   const departure = await getDeparture(tx, departureId);
   if (!operates(actor, departure)) throw new DomainError('DEPARTURE_NOT_FOUND', { departure: departureId });
   const node = nodeOf(departure, event);
@@ -144,6 +144,7 @@ export async function postBookingEvent(db: Database, actor: Actor, bookingId: st
 
 /** `postBookingEvent` within a transaction the caller holds. */
 export async function recordBookingEvent(tx: Queryable, actor: Actor, bookingId: string, state: 'loaded' | 'delivered', note?: string): Promise<Booking> {
+  await lockDepartureOf(tx, bookingId);
   const booking = await getBooking(tx, actor, bookingId, true);
   const departure = await getDeparture(tx, booking.departureId);
   if (!operates(actor, departure)) throw new DomainError('FORBIDDEN', { role: actor.role });
