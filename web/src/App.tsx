@@ -12,6 +12,7 @@ import { OrganisationPage } from './pages/org/OrganisationPage.tsx';
 // The trade page brings ECharts and its own world map; load it only when visited.
 const TradePage = lazy(() => import('./pages/trade/TradePage.tsx'));
 const LogisticsPage = lazy(() => import('./pages/logistics/LogisticsPage.tsx'));
+const TrainsPage = lazy(() => import('./pages/trains/TrainsPage.tsx'));
 
 export function App() {
   return (
@@ -34,6 +35,14 @@ export function App() {
               element={
                 <Suspense fallback={<Loading />}>
                   <LogisticsPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="trains"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <TrainsPage />
                 </Suspense>
               }
             />

@@ -65,6 +65,7 @@ export function Header() {
           <NavLink to="/organisation">{t('nav.organisation')}</NavLink>
           <NavLink to="/trade">{t('nav.trade')}</NavLink>
           <NavLink to="/logistics">{t('nav.logistics')}</NavLink>
+          <NavLink to="/trains">{t('nav.trains')}</NavLink>
           <a href="/api/docs">{t('nav.apiDocs')}</a>
         </nav>
         <div className="header-tools">
