@@ -162,6 +162,11 @@ describe.each(testDatabaseKinds())('train tracking API on $name', (kind) => {
       expectStatus(await post(`/api/trains/departures/${departure.id}/events`, operator, { kind: 'border_crossed', node: 'CN-ALASHANKOU', at: minutesAfter(departure, 960) }), 201);
       const update = await stream.next();
       expect(update).toMatchObject({ event: 'tracking', data: { events: [{ kind: 'border_crossed', node: 'CN-ALASHANKOU' }], eta: minutesAfter(departure, 1060), delayMinutes: 60 } });
+
+      // Once the train has arrived the stream says so and ends, rather than poll on.
+      expectStatus(await post(`/api/trains/departures/${departure.id}/events`, operator, { kind: 'arrived', at: minutesAfter(departure, 1070) }), 201);
+      expect(await stream.next()).toMatchObject({ event: 'tracking', data: { arrived: true } });
+      await expect(stream.next()).rejects.toThrow('the stream ended');
     } finally {
       await stream.close();
     }

@@ -12,6 +12,7 @@ import { departureTracking, eventsSince, postBookingEvent, postDepartureEvent, t
 const TAGS = ['trains'];
 const POLL_MS = 1_000;
 const KEEP_ALIVE_MS = 15_000;
+const STREAM_LIFETIME_MS = 30 * 60_000;
 const NullableInteger = Type.Unsafe<number | null>({ type: ['integer', 'null'] });
 const Kind = literalUnion(TRACKING_KINDS);
 
@@ -83,11 +84,14 @@ function streamTracking(db: Database, request: FastifyRequest, reply: FastifyRep
   raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
   raw.write(trackingMessage(first));
   const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+  // Bounded work per stream: it ends after a while (a browser's EventSource reconnects by itself, with the last id).
+  const lifetime = setTimeout(() => end(), STREAM_LIFETIME_MS);
 
   const end = () => {
     if (closed) return;
     closed = true;
     clearTimeout(poll);
+    clearTimeout(lifetime);
     clearInterval(keepAlive);
     raw.end();
   };
@@ -101,6 +105,8 @@ function streamTracking(db: Database, request: FastifyRequest, reply: FastifyRep
         if (closed) return;
         lastId = Math.max(lastId, ...tracking.events.map((event) => event.id));
         raw.write(trackingMessage(tracking));
+        // An arrived train has nothing more to tell: the stream ends rather than poll on.
+        if (tracking.arrived) return end();
       }
       poll = setTimeout(() => void check(), POLL_MS);
     } catch (error) {
@@ -108,8 +114,9 @@ function streamTracking(db: Database, request: FastifyRequest, reply: FastifyRep
       end();
     }
   };
-  poll = setTimeout(() => void check(), POLL_MS);
   request.raw.on('close', end);
+  if (first.arrived) end();
+  else poll = setTimeout(() => void check(), POLL_MS);
   return end;
 }
 
