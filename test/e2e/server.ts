@@ -197,11 +197,14 @@ export function useBrowserSession(): BrowserSession {
   return session;
 }
 
-/** Logs in as ADMIN through the login link of the page shown, and waits for the user's name in the header. */
-export async function logInAsAdmin(page: Page): Promise<void> {
+/** Logs in through the login link of the page shown, and waits for the user's name in the header. */
+export async function logIn(page: Page, account: { email: string; password: string }): Promise<void> {
   await page.getByTestId('login-link').click();
-  await page.getByTestId('login-email').fill(ADMIN.email);
-  await page.getByTestId('login-password').fill(ADMIN.password);
+  await page.getByTestId('login-email').fill(account.email);
+  await page.getByTestId('login-password').fill(account.password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('current-user').waitFor();
 }
+
+/** Logs in as ADMIN through the login link of the page shown, and waits for the user's name in the header. */
+export const logInAsAdmin = (page: Page): Promise<void> => logIn(page, ADMIN);

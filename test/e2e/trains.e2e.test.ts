@@ -1,6 +1,6 @@
 import type { APIRequestContext, BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chromiumPath, useBrowserSession } from './server.ts';
+import { chromiumPath, logIn, useBrowserSession } from './server.ts';
 
 /** Next year's March: every departure of the service lies ahead. */
 const YEAR = new Date().getUTCFullYear() + 1;
@@ -52,11 +52,7 @@ describe.skipIf(!chromiumPath)('trains page end to end', () => {
     await register(await session.browser.newContext(), 'member', SHIPPER, { name: 'Almaty Dried Fruit LLP', kind: 'enterprise', country: 'KAZ' });
     await page.goto(`${session.base}/trains`);
     await page.getByRole('heading', { level: 1, name: 'Container trains' }).waitFor();
-    await page.getByTestId('login-link').click();
-    await page.getByTestId('login-email').fill(SHIPPER.email);
-    await page.getByTestId('login-password').fill(SHIPPER.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    await logIn(page, SHIPPER);
     await page.getByRole('heading', { level: 1, name: 'Container trains' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/trains');
     await expect.poll(() => page.getByRole('navigation').getByRole('link', { name: 'Trains', exact: true }).getAttribute('aria-current')).toBe('page');

@@ -170,5 +170,7 @@ describe.each(testDatabaseKinds())('train tracking API on $name', (kind) => {
     } finally {
       await stream.close();
     }
+    // Opened again, the stream of an arrived train answers 204: a browser's EventSource then stops reconnecting.
+    expect((await fetch(`${address}${url}`, { headers: { cookie: shipper.cookie } })).status).toBe(204);
   });
 });

@@ -115,8 +115,7 @@ function streamTracking(db: Database, request: FastifyRequest, reply: FastifyRep
     }
   };
   request.raw.on('close', end);
-  if (first.arrived) end();
-  else poll = setTimeout(() => void check(), POLL_MS);
+  poll = setTimeout(() => void check(), POLL_MS);
   return end;
 }
 
@@ -186,13 +185,15 @@ export function trackingRoutes(db: Database) {
           tags: TAGS,
           summary: "A departure's tracking view as server-sent events: `event: tracking` at once and after every new event, a `: keep-alive` comment every 15 s",
           params: IdParams,
-          response: { 200: { content: { 'text/event-stream': { schema: Type.String() } } }, ...errorResponses(400, 401, 404) },
+          response: { 200: { content: { 'text/event-stream': { schema: Type.String() } } }, 204: Type.Null(), ...errorResponses(400, 401, 404) },
         },
       },
       async (request, reply) => {
         const actor = actorOf(request);
         // Access control and a missing departure answer as usual, before the stream takes over the connection.
         const first = await departureTracking(db, actor, request.params.id);
+        // Nothing more will happen to an arrived train: 204 tells a browser's EventSource not to reconnect.
+        if (first.arrived) return reply.status(204).send(null);
         reply.hijack();
         const end = streamTracking(db, request, reply, actor, first);
         openStreams.add(end);

@@ -53,8 +53,8 @@ export function errorFromBody(status: number, parsed: unknown): ApiError {
   return new ApiError(status, 'UNEXPECTED_RESPONSE', '');
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers = requestHeaders(method, body !== undefined);
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, extraHeaders?: Record<string, string>): Promise<T> {
+  const headers = { ...requestHeaders(method, body !== undefined), ...extraHeaders };
   let response: Response;
   try {
     response = await fetch(path, {
@@ -81,7 +81,8 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
 
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  /** `headers` are sent besides the usual ones, such as an `Idempotency-Key`. */
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body, undefined, headers),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),

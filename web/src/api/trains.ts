@@ -2,7 +2,7 @@ import type { Static } from 'typebox';
 import type { BookingState } from '../../../src/modules/trains/booking-states.ts';
 import type { TrackingKind } from '../../../src/modules/trains/eta.ts';
 import type { BookingBody, BookingSchema, DepartureSchema, ServiceSchema, StatsAnswer } from '../../../src/modules/trains/schemas.ts';
-import { ApiError, api, errorFromBody, requestHeaders, withQuery } from './client.ts';
+import { api, withQuery } from './client.ts';
 import { everyOf } from './types.ts';
 
 export type { BookingState, TrackingKind };
@@ -62,31 +62,8 @@ const bookingPath = (id: string) => `${bookingsPath}/${encodeURIComponent(id)}`;
 export const trackingPath = (departureId: string) => `${departurePath(departureId)}/tracking`;
 export const trackingStreamPath = (departureId: string) => `${departurePath(departureId)}/stream`;
 
-/**
- * Books slots with an `Idempotency-Key`: a retry with the same key gets the first answer and books nothing. The
- * shared client sends no extra headers, so this one request is made here the same way.
- */
-export async function bookSlots(body: BookingRequest, idempotencyKey: string): Promise<Booking> {
-  let response: Response;
-  try {
-    response = await fetch(bookingsPath, {
-      method: 'POST',
-      headers: { ...requestHeaders('POST', true), 'Idempotency-Key': idempotencyKey },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', '');
-  }
-  let parsed: unknown;
-  try {
-    parsed = await response.json();
-  } catch {
-    throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', '');
-  }
-  if (!response.ok) throw errorFromBody(response.status, parsed);
-  return parsed as Booking;
-}
+/** Books slots with an `Idempotency-Key`: a retry with the same key gets the first answer and books nothing. */
+export const bookSlots = (body: BookingRequest, idempotencyKey: string) => api.post<Booking>(bookingsPath, body, { 'Idempotency-Key': idempotencyKey });
 
 export const cancelBooking = (id: string) => api.post<Booking>(`${bookingPath(id)}/cancel`);
 export const markBooking = (id: string, state: (typeof BOOKING_MARKS)[number]['state']) => api.post<Booking>(`${bookingPath(id)}/events`, { state });

@@ -15,3 +15,13 @@ export function ErrorMessage({ error }: { error: unknown }) {
     </p>
   );
 }
+
+/** A problem found in a form before it was sent, if there is one. */
+export function FormProblem({ problem }: { problem: string | null }) {
+  if (!problem) return null;
+  return (
+    <p className="error" role="alert">
+      {problem}
+    </p>
+  );
+}

@@ -2,10 +2,10 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { bookSlots, type Booking, type BookingRequest, type Departure } from '../../api/trains.ts';
-import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { Check, TextField } from '../logistics/editorParts.tsx';
 import type { Counts } from './DepartureSearchForm.tsx';
+import { TrainsForm } from './TrainsForm.tsx';
 
 /** A fresh idempotency key: a UUID, also where `crypto.randomUUID` is missing (pages served over plain HTTP). */
 function freshKey(): string {
@@ -69,17 +69,18 @@ export function BookingForm({ departure, counts, onBooked }: Props) {
   };
 
   return (
-    <form
+    <TrainsForm
       className="booking-form"
-      aria-labelledby={`${id}-heading`}
-      noValidate
-      data-testid="booking-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+      testId="booking-form"
+      heading={t('trains.book.heading', { service: departure.serviceName })}
+      headingLevel={4}
+      onSubmit={submit}
+      submitLabel={pending ? t('trains.book.booking') : error instanceof ApiError && error.code === 'NETWORK_ERROR' ? t('trains.book.retry') : t('trains.book.submit')}
+      submitTestId="booking-submit"
+      pending={pending}
+      problem={problem}
+      error={error}
     >
-      <h4 id={`${id}-heading`}>{t('trains.book.heading', { service: departure.serviceName })}</h4>
       <div className="booking-grid">
         {sizes.map((size) => (
           <div key={size} className="booking-size">
@@ -113,17 +114,6 @@ export function BookingForm({ departure, counts, onBooked }: Props) {
         {t('trains.book.numbersHint')}
       </p>
       <Check label={t('trains.book.waitlist')} name="waitlist" checked={waitlist} onChange={setWaitlist} />
-      <div className="form-row">
-        <button type="submit" className="button" disabled={pending} data-testid="booking-submit">
-          {pending ? t('trains.book.booking') : error instanceof ApiError && error.code === 'NETWORK_ERROR' ? t('trains.book.retry') : t('trains.book.submit')}
-        </button>
-      </div>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
-      <ErrorMessage error={error} />
-    </form>
+    </TrainsForm>
   );
 }

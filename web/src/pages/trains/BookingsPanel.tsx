@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOOKING_MARKS, bookingsPath, cancelBooking, markBooking, type Booking, type Departure } from '../../api/trains.ts';
 import { useResource } from '../../api/useResource.ts';
 import type { User } from '../../api/types.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { useReloadOn } from '../../components/useReloadOn.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { useTrainsText } from './useTrainsText.ts';
 
@@ -30,12 +31,7 @@ export function BookingsPanel({ user, departures, generation, tracked, onOpen, o
   const headingId = useId();
   const { data, error, loading, reload } = useResource<{ bookings: Booking[] }>(bookingsPath);
   const { run, pending, error: actionError } = useSubmit();
-  const seenGeneration = useRef(generation);
-  useEffect(() => {
-    if (seenGeneration.current === generation) return;
-    seenGeneration.current = generation;
-    reload();
-  }, [generation, reload]);
+  useReloadOn(generation, reload);
 
   const bookings = data?.bookings ?? [];
   // Providers see only bookings on their own services; admins see all.

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepartureSearch } from '../../api/trains.ts';
+import { FormProblem } from '../../components/ErrorMessage.tsx';
 import { todayIso } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/useLocale.ts';
 import { SelectField, TextField } from '../logistics/editorParts.tsx';
@@ -77,11 +78,7 @@ export function DepartureSearchForm({ stops, network, onSearch }: Props) {
         <button type="submit" className="button" data-testid="trains-search-submit">
           {t('trains.search.submit')}
         </button>
-        {problem && (
-          <p className="error" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormProblem problem={problem} />
       </div>
     </form>
   );

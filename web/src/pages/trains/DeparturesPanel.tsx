@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { departuresPath, type Booking, type Departure, type DepartureSearch } from '../../api/trains.ts';
@@ -6,6 +6,7 @@ import { useResource } from '../../api/useResource.ts';
 import type { User } from '../../api/types.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { useReloadOn } from '../../components/useReloadOn.ts';
 import { todayIso } from '../../i18n/format.ts';
 import { BookingForm } from './BookingForm.tsx';
 import { DEFAULT_DAYS, DepartureSearchForm, containersQuery, type Counts } from './DepartureSearchForm.tsx';
@@ -39,12 +40,7 @@ export function DeparturesPanel({ user, network, stops, operates, generation, on
   const { data, error, loading, reload } = useResource<{ departures: Departure[] }>(departuresPath(search));
   const departures = useMemo(() => data?.departures ?? [], [data]);
   // Bookings change the TEU left: read the list again when they do.
-  const seenGeneration = useRef(generation);
-  useEffect(() => {
-    if (seenGeneration.current === generation) return;
-    seenGeneration.current = generation;
-    reload();
-  }, [generation, reload]);
+  useReloadOn(generation, reload);
   useEffect(() => {
     if (data) onDepartures(data.departures);
   }, [data, onDepartures]);

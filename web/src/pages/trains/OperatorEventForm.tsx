@@ -1,9 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KINDS_AT_A_STOP, TRACKING_KINDS, postDepartureEvent, type Tracking, type TrackingEventBody, type TrackingKind } from '../../api/trains.ts';
-import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { SelectField, TextField } from '../logistics/editorParts.tsx';
+import { TrainsForm } from './TrainsForm.tsx';
 import type { StopNetwork } from './useTrainsData.ts';
 
 interface Props {
@@ -15,7 +15,6 @@ interface Props {
 /** For the operator of the service (or an admin): records where the departure is, or that it is delayed. */
 export function OperatorEventForm({ tracking, network, onPosted }: Props) {
   const { t } = useTranslation();
-  const id = useId();
   const stops = tracking.departure.stops;
   const [kind, setKind] = useState<TrackingKind>('departed');
   const [node, setNode] = useState('');
@@ -54,17 +53,25 @@ export function OperatorEventForm({ tracking, network, onPosted }: Props) {
   };
 
   return (
-    <form
+    <TrainsForm
       className="operator-form"
-      aria-labelledby={`${id}-heading`}
-      noValidate
-      data-testid="operator-event-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+      testId="operator-event-form"
+      heading={t('trains.operator.heading')}
+      headingLevel={3}
+      onSubmit={submit}
+      submitLabel={t('trains.operator.submit')}
+      submitTestId="operator-event-submit"
+      pending={pending}
+      problem={problem}
+      error={error}
+      footer={
+        posted && (
+          <p className="note" role="status">
+            {posted}
+          </p>
+        )
+      }
     >
-      <h3 id={`${id}-heading`}>{t('trains.operator.heading')}</h3>
       <p className="note">{t('trains.operator.intro')}</p>
       <div className="operator-grid">
         <SelectField label={t('trains.operator.kind')} name="kind" value={kind} onChange={setKind} options={TRACKING_KINDS.map((value) => ({ value, label: t(`trains.kind.${value}`) }))} />
@@ -76,22 +83,6 @@ export function OperatorEventForm({ tracking, network, onPosted }: Props) {
           </>
         )}
       </div>
-      <div className="form-row">
-        <button type="submit" className="button" disabled={pending} data-testid="operator-event-submit">
-          {t('trains.operator.submit')}
-        </button>
-      </div>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
-      <ErrorMessage error={error} />
-      {posted && (
-        <p className="note" role="status">
-          {posted}
-        </p>
-      )}
-    </form>
+    </TrainsForm>
   );
 }

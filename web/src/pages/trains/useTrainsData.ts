@@ -1,20 +1,16 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { isLinkFeature, isNodeFeature, networkPath, type LinkFeature, type Network, type NodeFeature } from '../../api/logistics.ts';
 import { servicesPath, type TrainService } from '../../api/trains.ts';
 import { useResource } from '../../api/useResource.ts';
 import type { User } from '../../api/types.ts';
+import { useReloadOn } from '../../components/useReloadOn.ts';
 import { useLocale } from '../../i18n/useLocale.ts';
 
 /** The network's places and links, named in the interface language (asked again when it changes). */
 export function useStopNetwork() {
   const locale = useLocale();
   const { data: network, error, reload } = useResource<Network>(networkPath());
-  const askedIn = useRef(locale);
-  useEffect(() => {
-    if (askedIn.current === locale) return;
-    askedIn.current = locale;
-    reload();
-  }, [locale, reload]);
+  useReloadOn(locale, reload);
 
   return useMemo(() => {
     const nodes: NodeFeature[] = network?.features.filter(isNodeFeature) ?? [];
